@@ -1,10 +1,12 @@
+using System;
+
 namespace SlaEngine.Cli;
 
 /// <summary>The entry point of the <c>slaengine</c> command.</summary>
 public static class Program
 {
-    /// <summary>Runs the command line.</summary>
+    /// <summary>Runs the command line against the console.</summary>
     /// <param name="args">The arguments.</param>
-    /// <returns>The exit code.</returns>
-    public static int Main(string[] args) => args.Length >= 0 ? 0 : 2;
+    /// <returns>The exit code: 0 ok, 1 policy or test failure (or bad input), 2 usage error.</returns>
+    public static int Main(string[] args) => CliApp.Run(args, Console.Out, Console.Error);
 }

@@ -1,0 +1,47 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using SlaEngine.Cli.Commands;
+
+namespace SlaEngine.Cli;
+
+/// <summary>Builds the command tree and runs it against given writers, so tests can run the CLI in process.</summary>
+public static class CliApp
+{
+    /// <summary>Exit code: success.</summary>
+    public const int Ok = 0;
+
+    /// <summary>Exit code: a policy has errors, a test failed, or the input was bad.</summary>
+    public const int Failed = 1;
+
+    /// <summary>Exit code: the command line itself was wrong.</summary>
+    public const int UsageError = 2;
+
+    /// <summary>Runs the command line.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="stdout">Where results go.</param>
+    /// <param name="stderr">Where usage errors go.</param>
+    /// <returns>The exit code.</returns>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var root = new RootCommand("SlaEngine: rules of engagement between IT and the contact center, as code.")
+        {
+            CheckCommand.Create(stdout),
+        };
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                stderr.WriteLine(error.Message);
+            }
+
+            stderr.WriteLine("Run 'slaengine --help' for usage.");
+            return UsageError;
+        }
+
+        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
+        return parsed.Invoke(configuration);
+    }
+}

@@ -1,0 +1,39 @@
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using SlaEngine.Diagnostics;
+
+namespace SlaEngine.Cli.Commands;
+
+/// <summary><c>slaengine check POLICY…</c>: load, type-check and lint; prints diagnostics the way compilers do.</summary>
+internal static class CheckCommand
+{
+    public static Command Create(TextWriter stdout)
+    {
+        var files = new Argument<FileInfo[]>("policy") { Arity = ArgumentArity.OneOrMore, Description = "Policy files to check." };
+        var command = new Command("check", "Load, type-check and lint policy files. Prints 'file:line:col: severity CODE: message' lines; exit 1 on any error.\nExample: slaengine check policies/contact-center.yaml")
+        {
+            files,
+        };
+        command.SetAction(parse =>
+        {
+            var errors = 0;
+            var warnings = 0;
+            foreach (var file in parse.GetValue(files) ?? [])
+            {
+                var result = PolicyLoader.LoadFile(file.ToString());
+                foreach (var diagnostic in result.Diagnostics)
+                {
+                    stdout.WriteLine(diagnostic.ToString());
+                }
+
+                errors += result.Diagnostics.Count(d => d.IsError);
+                warnings += result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
+            }
+
+            stdout.WriteLine($"{errors} error(s), {warnings} warning(s)");
+            return errors > 0 ? CliApp.Failed : CliApp.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,353 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using SlaEngine.Diagnostics;
+using SlaEngine.Events;
+using SlaEngine.Loading.Yaml;
+using SlaEngine.Model;
+
+namespace SlaEngine.Loading;
+
+internal sealed partial class PolicyReader
+{
+    private List<TeamDecl> ReadTeams(YamlNode? node)
+    {
+        var result = new List<TeamDecl>();
+        foreach (var (id, value) in Entries(node, "'teams'"))
+        {
+            CheckId(id, "team id");
+            if (MappingView.ExpectMapping(value, $"team '{id.Value}'", _d) is not { } mapping)
+            {
+                continue;
+            }
+
+            var view = new MappingView(mapping, $"team '{id.Value}'", TeamKeys, _d);
+            result.Add(new TeamDecl(id, view.Text("name") ?? id.Value, view.Text("description"), view.Located("calendar")));
+        }
+
+        return result;
+    }
+
+    private List<FieldDecl> ReadFields(YamlNode? node, HashSet<string> teamIds)
+    {
+        var result = new List<FieldDecl>();
+        foreach (var (name, value) in Entries(node, "'fields'"))
+        {
+            if (!ScalarSyntax.IsValidFieldName(name.Value))
+            {
+                _d.Error(DiagnosticCodes.InvalidField, name.Location, $"field name '{YamlTreeReader.Shorten(name.Value)}' must be an identifier ([A-Za-z_][A-Za-z0-9_]*) so rules can name it");
+            }
+            else if (ReservedFieldNames.Contains(name.Value))
+            {
+                _d.Error(DiagnosticCodes.InvalidField, name.Location, $"'{name.Value}' is reserved (a built-in field or a word of the rules language) and cannot be declared as a field");
+            }
+
+            if (MappingView.ExpectMapping(value, $"field '{name.Value}'", _d) is not { } mapping)
+            {
+                continue;
+            }
+
+            var view = new MappingView(mapping, $"field '{name.Value}'", FieldKeys, _d);
+            var typeNode = view.Scalar("type", required: true);
+            if (typeNode is null)
+            {
+                continue;
+            }
+
+            if (!FieldTypes.TryGetValue(typeNode.Value.Trim(), out var type))
+            {
+                _d.Error(
+                    DiagnosticCodes.InvalidField,
+                    typeNode.Location,
+                    $"unknown field type '{YamlTreeReader.Shorten(typeNode.Value)}'{SuggestionFinder.DidYouMean(typeNode.Value, FieldTypes.Keys)}; types are {string.Join(", ", FieldTypes.Keys)}");
+                continue;
+            }
+
+            var values = new List<Located<string>>();
+            if (type == FieldType.Enum)
+            {
+                values = view.ScalarList("values", required: true) ?? [];
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var v in values.Where(v => !seen.Add(v.Value)))
+                {
+                    _d.Error(DiagnosticCodes.InvalidField, v.Location, $"enum value '{YamlTreeReader.Shorten(v.Value)}' of field '{name.Value}' is listed twice");
+                }
+
+                if (values.Count == 0 && view.Has("values"))
+                {
+                    _d.Error(DiagnosticCodes.InvalidField, view.KeyOf("values")!.Location, $"enum field '{name.Value}' needs at least one value");
+                }
+            }
+            else if (view.KeyOf("values") is { } valuesKey)
+            {
+                _d.Error(DiagnosticCodes.InvalidField, valuesKey.Location, $"'values' is only for enum fields; field '{name.Value}' is of type {typeNode.Value.Trim()}");
+            }
+
+            var defaultNode = view.Node("default");
+            var required = view.Bool("required");
+            if (defaultNode is not null && required == true)
+            {
+                _d.Error(DiagnosticCodes.InvalidField, view.KeyOf("required")!.Location, $"field '{name.Value}' has a default, so it is never missing: remove 'required: true'");
+            }
+
+            if (defaultNode is not null)
+            {
+                CheckDefault(name.Value, type, values, teamIds, defaultNode);
+            }
+
+            result.Add(new FieldDecl(name, type, values, defaultNode is null && required != false, defaultNode, view.Text("description")));
+        }
+
+        return result;
+    }
+
+    private void CheckDefault(string field, FieldType type, List<Located<string>> values, HashSet<string> teamIds, YamlNode node)
+    {
+        var error = FieldValueReader.ReadDefault(node, type, values.Select(v => v.Value).ToImmutableArray(), teamIds, out _);
+        if (error is not null)
+        {
+            _d.Error(DiagnosticCodes.InvalidField, node.Location, $"default of field '{field}': {error}");
+        }
+    }
+
+    private List<ClockDecl> ReadClocks(YamlNode? node)
+    {
+        var result = new List<ClockDecl>();
+        foreach (var (name, value) in Entries(node, "'clocks'"))
+        {
+            CheckId(name, "clock name");
+            if (MappingView.ExpectMapping(value, $"clock '{name.Value}'", _d) is not { } mapping)
+            {
+                continue;
+            }
+
+            var view = new MappingView(mapping, $"clock '{name.Value}'", ClockKeys, _d);
+            result.Add(new ClockDecl(name, view.Text("description"), Expression(view, "pauseWhen"), Expression(view, "stopWhen")));
+        }
+
+        return result;
+    }
+
+    private static ExpressionDecl? Expression(MappingView view, string key) =>
+        view.Scalar(key) is { } s ? new ExpressionDecl(s.Value, s) : null;
+
+    private List<RuleDecl> ReadRules(YamlNode? node)
+    {
+        var result = new List<RuleDecl>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var index = 0;
+        foreach (var m in Items(node, "'rules'", "a rule"))
+        {
+            index++;
+            var idEntry = m.Entries.FirstOrDefault(e => e.Key.Value == "id").Value as YamlScalar;
+            var what = idEntry is null ? string.Create(CultureInfo.InvariantCulture, $"rule #{index}") : $"rule '{YamlTreeReader.Shorten(idEntry.Value)}'";
+            var view = new MappingView(m, what, RuleKeys, _d);
+            var id = view.Located("id", required: true);
+            if (id is { } ruleId)
+            {
+                CheckId(ruleId, "rule id");
+                if (!ids.Add(ruleId.Value))
+                {
+                    _d.Error(DiagnosticCodes.DuplicateId, ruleId.Location, $"duplicate rule id '{ruleId.Value}': every rule needs its own id");
+                }
+            }
+
+            var ruleName = id?.Value ?? string.Create(CultureInfo.InvariantCulture, $"#{index}");
+            ApprovalMode? approval = null;
+            if (view.Scalar("approval") is { } approvalNode)
+            {
+                approval = approvalNode.Value switch
+                {
+                    "all" => ApprovalMode.All,
+                    "any" => ApprovalMode.Any,
+                    _ => null,
+                };
+                if (approval is null)
+                {
+                    _d.Error(DiagnosticCodes.InvalidValue, approvalNode.Location, $"approval of rule '{ruleName}' must be 'all' or 'any', not '{YamlTreeReader.Shorten(approvalNode.Value)}'");
+                }
+                else if (!view.Has("approvers"))
+                {
+                    _d.Error(DiagnosticCodes.MissingKey, approvalNode.Location, $"rule '{ruleName}' sets 'approval' without 'approvers'");
+                }
+            }
+
+            result.Add(new RuleDecl(
+                id ?? new Located<string>(ruleName, m.Location),
+                view.Text("description"),
+                Expression(view, "when"),
+                view.Located("owner"),
+                view.ScalarList("approvers"),
+                approval,
+                view.ScalarList("consulted"),
+                view.ScalarList("informed"),
+                ReadTargets(view.Node("targets"), ruleName),
+                ReadEscalations(view.Node("escalations"), ruleName),
+                ReadNotice(view.Node("notice"), ruleName),
+                view.Bool("final") ?? false,
+                m.Location));
+        }
+
+        return result;
+    }
+
+    private List<TargetDecl> ReadTargets(YamlNode? node, string rule)
+    {
+        var result = new List<TargetDecl>();
+        foreach (var (clock, value) in Entries(node, $"'targets' of rule '{rule}'"))
+        {
+            YamlScalar? within;
+            Located<string>? calendar = null;
+            if (value is YamlScalar shorthand && !shorthand.IsNull)
+            {
+                within = shorthand;
+            }
+            else if (MappingView.ExpectMapping(value, $"target '{clock.Value}' of rule '{rule}'", _d) is { } mapping)
+            {
+                var view = new MappingView(mapping, $"target '{clock.Value}' of rule '{rule}'", TargetKeys, _d);
+                within = view.Scalar("within", required: true);
+                calendar = view.Located("calendar");
+            }
+            else
+            {
+                continue;
+            }
+
+            if (within is null)
+            {
+                continue;
+            }
+
+            if (!ScalarSyntax.TryParseDuration(within.Value, out var spec, out var error))
+            {
+                _d.Error(DiagnosticCodes.InvalidDuration, within.Location, error);
+                continue;
+            }
+
+            result.Add(new TargetDecl(clock, spec, within.Location, calendar));
+        }
+
+        return result;
+    }
+
+    private List<EscalationDecl> ReadEscalations(YamlNode? node, string rule)
+    {
+        var result = new List<EscalationDecl>();
+        foreach (var m in Items(node, $"'escalations' of rule '{rule}'", $"an escalation of rule '{rule}'"))
+        {
+            var view = new MappingView(m, $"an escalation of rule '{rule}'", EscalationKeys, _d);
+            var clock = view.Located("clock", required: true);
+            var at = view.Scalar("at", required: true);
+            var notify = view.ScalarList("notify", required: true);
+            if (clock is null || at is null || notify is null)
+            {
+                continue;
+            }
+
+            if (!ScalarSyntax.TryParseEscalationPoint(at.Value, out var point, out var error))
+            {
+                _d.Error(DiagnosticCodes.InvalidEscalation, at.Location, error);
+                continue;
+            }
+
+            if (notify.Count == 0)
+            {
+                _d.Error(DiagnosticCodes.MissingKey, view.KeyOf("notify")!.Location, $"an escalation of rule '{rule}' notifies nobody: list at least one team");
+            }
+
+            result.Add(new EscalationDecl(clock.Value, point, notify, m.Location));
+        }
+
+        return result;
+    }
+
+    private NoticeDecl? ReadNotice(YamlNode? node, string rule)
+    {
+        if (node is null || MappingView.ExpectMapping(node, $"'notice' of rule '{rule}'", _d) is not { } m)
+        {
+            return null;
+        }
+
+        var view = new MappingView(m, $"the notice of rule '{rule}'", NoticeKeys, _d);
+        var to = view.ScalarList("to", required: true);
+        var before = view.Located("before", required: true);
+        var atLeast = view.Scalar("atLeast", required: true);
+        var calendar = view.Located("calendar");
+        if (to is null || before is null || atLeast is null)
+        {
+            return null;
+        }
+
+        if (to.Count == 0)
+        {
+            _d.Error(DiagnosticCodes.MissingKey, view.KeyOf("to")!.Location, $"the notice of rule '{rule}' goes to nobody: list at least one team");
+            return null;
+        }
+
+        if (!ScalarSyntax.TryParseDuration(atLeast.Value, out var spec, out var error))
+        {
+            _d.Error(DiagnosticCodes.InvalidDuration, atLeast.Location, error);
+            return null;
+        }
+
+        return new NoticeDecl(to, before.Value, spec, calendar, m.Location);
+    }
+
+    private List<FreezeDecl> ReadFreezes(YamlNode? node)
+    {
+        var result = new List<FreezeDecl>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in Items(node, "'freezes'", "a freeze"))
+        {
+            var view = new MappingView(m, "a freeze", FreezeKeys, _d);
+            var id = view.Located("id", required: true);
+            var zoneId = view.Located("zone", required: true);
+            var from = view.Scalar("from", required: true);
+            var to = view.Scalar("to", required: true);
+            if (id is { } freezeId)
+            {
+                CheckId(freezeId, "freeze id");
+                if (!ids.Add(freezeId.Value))
+                {
+                    _d.Error(DiagnosticCodes.DuplicateId, freezeId.Location, $"duplicate freeze id '{freezeId.Value}'");
+                }
+            }
+
+            var zone = zoneId is { } z ? ResolveZone(z, true) : null;
+            if (id is null || zoneId is null || from is null || to is null)
+            {
+                continue;
+            }
+
+            var ok = true;
+            if (!ScalarSyntax.TryParseLocalDateTime(from.Value, out var fromValue, out var error))
+            {
+                _d.Error(DiagnosticCodes.InvalidDate, from.Location, error);
+                ok = false;
+            }
+
+            if (!ScalarSyntax.TryParseLocalDateTime(to.Value, out var toValue, out error))
+            {
+                _d.Error(DiagnosticCodes.InvalidDate, to.Location, error);
+                ok = false;
+            }
+
+            if (!ok)
+            {
+                continue;
+            }
+
+            if (toValue <= fromValue)
+            {
+                _d.Error(DiagnosticCodes.InvalidFreeze, to.Location, $"freeze '{id.Value.Value}' ends ('to') before or when it starts ('from')");
+                continue;
+            }
+
+            result.Add(new FreezeDecl(id.Value, view.Text("description"), zoneId.Value, zone, fromValue, toValue, Expression(view, "unless"), m.Location));
+        }
+
+        return result;
+    }
+}

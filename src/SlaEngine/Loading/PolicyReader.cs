@@ -1,0 +1,155 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using NodaTime;
+using SlaEngine.Diagnostics;
+using SlaEngine.Events;
+using SlaEngine.Loading.Yaml;
+using SlaEngine.Model;
+
+namespace SlaEngine.Loading;
+
+/// <summary>
+/// Reads a policy's YAML tree into the declared model (<see cref="PolicyDecl"/>), reporting every structural
+/// problem and every unresolved reference. It does not parse expressions or build calendars: that is the compiler's job.
+/// </summary>
+internal sealed partial class PolicyReader
+{
+    public const string SupportedFormat = "slaengine/v1";
+    public const string AlwaysOpenCalendarId = "24x7";
+    public const string OwnerCalendarKeyword = "owner";
+
+    private static readonly string[] TopKeys = ["format", "policy", "version", "description", "calendars", "teams", "fields", "clocks", "rules", "freezes"];
+    private static readonly string[] CalendarKeys = ["zone", "name", "description", "hours", "holidays", "exceptions"];
+    private static readonly string[] HolidayKeys = ["date", "yearly", "name"];
+    private static readonly string[] ExceptionKeys = ["date", "hours", "name"];
+    private static readonly string[] TeamKeys = ["name", "calendar", "description"];
+    private static readonly string[] FieldKeys = ["type", "values", "default", "required", "description"];
+    private static readonly string[] ClockKeys = ["pauseWhen", "stopWhen", "description"];
+    private static readonly string[] RuleKeys = ["id", "description", "when", "owner", "approvers", "approval", "consulted", "informed", "targets", "escalations", "notice", "final"];
+    private static readonly string[] TargetKeys = ["within", "calendar"];
+    private static readonly string[] EscalationKeys = ["clock", "at", "notify"];
+    private static readonly string[] NoticeKeys = ["to", "before", "atLeast", "calendar"];
+    private static readonly string[] FreezeKeys = ["id", "description", "zone", "from", "to", "unless"];
+
+    /// <summary>Names the rules language reserves, which fields may not take.</summary>
+    internal static readonly HashSet<string> ReservedFieldNames = new(StringComparer.Ordinal)
+    {
+        EventSchema.SubmittedAtField, EventSchema.IdField, "and", "or", "not", "in", "true", "false", "null", "has", "size", "open",
+    };
+
+    private static readonly Dictionary<string, FieldType> FieldTypes = new(StringComparer.Ordinal)
+    {
+        ["string"] = FieldType.String,
+        ["int"] = FieldType.Int,
+        ["bool"] = FieldType.Bool,
+        ["enum"] = FieldType.Enum,
+        ["team"] = FieldType.Team,
+        ["instant"] = FieldType.Instant,
+        ["list<string>"] = FieldType.StringList,
+    };
+
+    private readonly string _file;
+    private readonly string _text;
+    private readonly DiagnosticBag _d;
+
+    private PolicyReader(string file, string text, DiagnosticBag diagnostics)
+    {
+        _file = file;
+        _text = text;
+        _d = diagnostics;
+    }
+
+    /// <summary>Reads the tree; returns null when the document is not even a mapping with an id.</summary>
+    public static PolicyDecl? Read(YamlNode? root, string file, string text, DiagnosticBag diagnostics)
+    {
+        var reader = new PolicyReader(file, text, diagnostics);
+        return reader.ReadPolicy(root);
+    }
+
+    private PolicyDecl? ReadPolicy(YamlNode? root)
+    {
+        if (root is null || (root is YamlScalar s && s.IsNull))
+        {
+            _d.Error(DiagnosticCodes.EmptyDocument, new SourceLocation(_file, 1, 1), "the policy file is empty: it must be a mapping starting with 'format: slaengine/v1'");
+            return null;
+        }
+
+        if (root is not YamlMapping rootMapping)
+        {
+            if (root is not YamlPoisoned)
+            {
+                _d.Error(DiagnosticCodes.EmptyDocument, root.Location, $"a policy file must be a mapping of keys (format, policy, calendars, teams, fields, clocks, rules, freezes), not {root.ShapeName}");
+            }
+
+            return null;
+        }
+
+        var top = new MappingView(rootMapping, "the policy", TopKeys, _d);
+        var format = top.Scalar("format", required: true);
+        if (format is not null && format.Value != SupportedFormat)
+        {
+            _d.Error(DiagnosticCodes.UnsupportedFormat, format.Location, $"unsupported format '{YamlTreeReader.Shorten(format.Value)}': this version of SlaEngine reads '{SupportedFormat}'");
+        }
+
+        var id = top.Located("policy", required: true) ?? new Located<string>("unnamed", rootMapping.Location);
+        CheckId(id, "policy id");
+
+        var calendars = ReadCalendars(top.Node("calendars"));
+        var teams = ReadTeams(top.Node("teams"));
+        var teamIds = teams.Select(t => t.Id.Value).ToHashSet(StringComparer.Ordinal);
+        var fields = ReadFields(top.Node("fields"), teamIds);
+        var clocks = ReadClocks(top.Node("clocks"));
+        var rules = ReadRules(top.Node("rules"));
+        var freezes = ReadFreezes(top.Node("freezes"));
+
+        var policy = new PolicyDecl(_file, _text, id, top.Text("version"), top.Text("description"), calendars, teams, fields, clocks, rules, freezes);
+        ReferenceChecker.Check(policy, _d);
+        return policy;
+    }
+
+    private void CheckId(Located<string> id, string what)
+    {
+        if (!ScalarSyntax.IsValidId(id.Value))
+        {
+            _d.Error(DiagnosticCodes.InvalidId, id.Location, $"{what} '{YamlTreeReader.Shorten(id.Value)}' must match [a-z0-9][a-z0-9-]* (lower-case letters, digits and dashes)");
+        }
+    }
+
+    private IEnumerable<(Located<string> Key, YamlNode Value)> Entries(YamlNode? node, string what)
+    {
+        if (node is null || MappingView.ExpectMapping(node, what, _d) is not { } mapping)
+        {
+            yield break;
+        }
+
+        foreach (var entry in mapping.Entries)
+        {
+            if (entry.Value is YamlPoisoned)
+            {
+                continue;
+            }
+
+            yield return (new Located<string>(entry.Key.Value, entry.Key.Location), entry.Value);
+        }
+    }
+
+    private IEnumerable<YamlMapping> Items(YamlNode? node, string what, string itemWhat)
+    {
+        if (node is null || MappingView.ExpectSequence(node, what, _d) is not { } seq)
+        {
+            yield break;
+        }
+
+        foreach (var item in seq.Items)
+        {
+            if (MappingView.ExpectMapping(item, itemWhat, _d) is { } m)
+            {
+                yield return m;
+            }
+        }
+    }
+
+    private static string Text(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
+}

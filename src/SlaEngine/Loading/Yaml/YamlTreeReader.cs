@@ -1,0 +1,192 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using SlaEngine.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace SlaEngine.Loading.Yaml;
+
+/// <summary>
+/// Reads YAML text into <see cref="YamlNode"/>s with positions, reporting syntax errors, anchors, aliases,
+/// duplicate keys, non-scalar keys and excessive nesting as diagnostics. Never throws for any input.
+/// </summary>
+internal static class YamlTreeReader
+{
+    /// <summary>How deep mappings and sequences may nest; policies need far less.</summary>
+    public const int MaxDepth = 64;
+
+    public static YamlNode? Read(string text, string file, DiagnosticBag diagnostics)
+    {
+        var parser = new Parser(new StringReader(text));
+        var reader = new State(parser, file, diagnostics);
+        try
+        {
+            return reader.ReadDocument();
+        }
+        catch (YamlException ex)
+        {
+            var at = new SourceLocation(file, (int)Math.Max(1, ex.Start.Line), (int)Math.Max(1, ex.Start.Column));
+            diagnostics.Error(DiagnosticCodes.YamlSyntax, at, "YAML syntax error: " + CleanMessage(ex.Message));
+            return null;
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or OverflowException)
+        {
+            // YamlDotNet may throw these on malformed input; they are syntax errors for us.
+            diagnostics.Error(DiagnosticCodes.YamlSyntax, new SourceLocation(file, 1, 1), "YAML syntax error: " + CleanMessage(ex.Message));
+            return null;
+        }
+    }
+
+    private static string CleanMessage(string message)
+    {
+        // YamlDotNet prefixes "(Line: 3, Col: 5, Idx: 20) - (Line: …): "; the position is already in the diagnostic.
+        var idx = message.LastIndexOf("): ", StringComparison.Ordinal);
+        var text = idx >= 0 && message.StartsWith("(Line", StringComparison.Ordinal) ? message[(idx + 3)..] : message;
+        return text.Length > 300 ? text[..300] + "…" : text;
+    }
+
+    private sealed class State(IParser parser, string file, DiagnosticBag diagnostics)
+    {
+        public YamlNode? ReadDocument()
+        {
+            YamlNode? root = null;
+            var documents = 0;
+            while (parser.MoveNext())
+            {
+                switch (parser.Current)
+                {
+                    case DocumentStart start:
+                        documents++;
+                        if (documents > 1)
+                        {
+                            diagnostics.Error(DiagnosticCodes.YamlSyntax, At(start.Start), "a policy file holds one YAML document; a second one starts here");
+                            return root;
+                        }
+
+                        break;
+                    case DocumentEnd or StreamStart or StreamEnd:
+                        break;
+                    case { } ev:
+                        root = ReadNode(ev, 1);
+                        break;
+                }
+            }
+
+            return root;
+        }
+
+        private SourceLocation At(Mark mark) =>
+            new(file, (int)Math.Clamp(mark.Line, 1, int.MaxValue), (int)Math.Clamp(mark.Column, 1, int.MaxValue));
+
+        private bool ReportAnchor(NodeEvent ev)
+        {
+            if (ev.Anchor.IsEmpty)
+            {
+                return false;
+            }
+
+            diagnostics.Error(
+                DiagnosticCodes.AliasNotAllowed,
+                At(ev.Start),
+                string.Create(CultureInfo.InvariantCulture, $"YAML anchor '&{ev.Anchor.Value}' is not allowed in a policy: anchors and aliases are rejected (write the value out)"));
+            return true;
+        }
+
+        private YamlNode ReadNode(ParsingEvent ev, int depth)
+        {
+            switch (ev)
+            {
+                case AnchorAlias alias:
+                    diagnostics.Error(
+                        DiagnosticCodes.AliasNotAllowed,
+                        At(alias.Start),
+                        $"YAML alias '*{alias.Value.Value}' is not allowed in a policy: anchors and aliases are rejected (write the value out)");
+                    return new YamlPoisoned(At(alias.Start));
+                case Scalar scalar:
+                    ReportAnchor(scalar);
+                    return new YamlScalar(scalar.Value, scalar.Style, At(scalar.Start), (int)Math.Clamp(scalar.Start.Index, 0, int.MaxValue));
+                case MappingStart mapping:
+                    ReportAnchor(mapping);
+                    return depth > MaxDepth ? SkipTooDeep(mapping) : ReadMapping(mapping, depth);
+                case SequenceStart sequence:
+                    ReportAnchor(sequence);
+                    return depth > MaxDepth ? SkipTooDeep(sequence) : ReadSequence(sequence, depth);
+                default:
+                    return new YamlPoisoned(At(ev.Start));
+            }
+        }
+
+        private YamlPoisoned SkipTooDeep(ParsingEvent start)
+        {
+            diagnostics.Error(
+                DiagnosticCodes.WrongNodeType,
+                At(start.Start),
+                string.Create(CultureInfo.InvariantCulture, $"YAML nesting deeper than {MaxDepth} levels is not allowed in a policy"));
+            var level = 1;
+            while (level > 0 && parser.MoveNext())
+            {
+                level += parser.Current switch
+                {
+                    MappingStart or SequenceStart => 1,
+                    MappingEnd or SequenceEnd => -1,
+                    _ => 0,
+                };
+            }
+
+            return new YamlPoisoned(At(start.Start));
+        }
+
+        private YamlMapping ReadMapping(MappingStart start, int depth)
+        {
+            var entries = new List<KeyValuePair<YamlScalar, YamlNode>>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            while (Next() is { } ev && ev is not MappingEnd)
+            {
+                var keyNode = ReadNode(ev, depth + 1);
+                var valueEvent = Next();
+                if (valueEvent is null)
+                {
+                    break;
+                }
+
+                var value = ReadNode(valueEvent, depth + 1);
+                if (keyNode is not YamlScalar key)
+                {
+                    if (keyNode is not YamlPoisoned)
+                    {
+                        diagnostics.Error(DiagnosticCodes.WrongNodeType, keyNode.Location, "a mapping key must be a plain name, not " + keyNode.ShapeName);
+                    }
+
+                    continue;
+                }
+
+                if (!seen.Add(key.Value))
+                {
+                    diagnostics.Error(DiagnosticCodes.DuplicateKey, key.Location, $"duplicate key '{Shorten(key.Value)}' in the same mapping");
+                    continue;
+                }
+
+                entries.Add(new KeyValuePair<YamlScalar, YamlNode>(key, value));
+            }
+
+            return new YamlMapping(At(start.Start), entries);
+        }
+
+        private YamlSequence ReadSequence(SequenceStart start, int depth)
+        {
+            var items = new List<YamlNode>();
+            while (Next() is { } ev && ev is not SequenceEnd)
+            {
+                items.Add(ReadNode(ev, depth + 1));
+            }
+
+            return new YamlSequence(At(start.Start), items);
+        }
+
+        private ParsingEvent? Next() => parser.MoveNext() ? parser.Current : null;
+    }
+
+    internal static string Shorten(string value) => value.Length > 60 ? value[..60] + "…" : value;
+}

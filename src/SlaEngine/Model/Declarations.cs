@@ -1,0 +1,119 @@
+using System.Collections.Generic;
+using NodaTime;
+using SlaEngine.Diagnostics;
+using SlaEngine.Events;
+using SlaEngine.Loading.Yaml;
+
+namespace SlaEngine.Model;
+
+// The plain declared shapes of a policy file, exactly as written, each with the position it came from.
+// The loader fills them; the compiler turns them into a Policy. Nothing here knows about evaluation.
+
+/// <summary>A value and where its token starts.</summary>
+internal readonly record struct Located<T>(T Value, SourceLocation Location);
+
+/// <summary>An expression scalar (<c>when</c>, <c>unless</c>, <c>pauseWhen</c>, <c>stopWhen</c>) kept with its YAML position.</summary>
+internal sealed record ExpressionDecl(string Text, YamlScalar Scalar)
+{
+    public SourceLocation Location => Scalar.Location;
+}
+
+/// <summary>One interval of opening hours as written: it starts on a date; an end not after the start runs into the next day.</summary>
+internal sealed record HoursDecl(LocalTime Start, LocalTime End, SourceLocation Location)
+{
+    /// <summary>Start and end as minutes from the start of the day, the end past 1440 when the interval runs past midnight.</summary>
+    public (int Start, int End) Minutes
+    {
+        get
+        {
+            var start = (Start.Hour * 60) + Start.Minute;
+            var end = (End.Hour * 60) + End.Minute;
+            return (start, end <= start ? end + 1440 : end);
+        }
+    }
+}
+
+internal enum HolidayKind
+{
+    Date,
+    YearlyDate,
+    YearlyWeekday,
+}
+
+/// <summary>A holiday as written: a date, <c>yearly: "MM-DD"</c> or <c>yearly: "MM/ddd#N"</c>.</summary>
+internal sealed record HolidayDecl(HolidayKind Kind, LocalDate Date, int Month, int Day, IsoDayOfWeek Weekday, int Occurrence, string? Name, SourceLocation Location);
+
+/// <summary>A date with its own hours (empty: closed).</summary>
+internal sealed record ExceptionDecl(LocalDate Date, IReadOnlyList<HoursDecl> Hours, SourceLocation Location);
+
+internal sealed record CalendarDecl(
+    Located<string> Id,
+    string? Name,
+    Located<string> ZoneId,
+    DateTimeZone? Zone,
+    IReadOnlyDictionary<IsoDayOfWeek, IReadOnlyList<HoursDecl>> Hours,
+    IReadOnlyList<HolidayDecl> Holidays,
+    IReadOnlyList<ExceptionDecl> Exceptions);
+
+internal sealed record TeamDecl(Located<string> Id, string Name, string? Description, Located<string>? Calendar);
+
+internal sealed record FieldDecl(Located<string> Name, FieldType Type, IReadOnlyList<Located<string>> Values, bool Required, YamlNode? Default, string? Description);
+
+internal sealed record ClockDecl(Located<string> Name, string? Description, ExpressionDecl? PauseWhen, ExpressionDecl? StopWhen);
+
+/// <summary>A target or notice amount: open time, or a number of business days.</summary>
+internal readonly record struct DurationSpec(Duration OpenTime, int BusinessDays, string Text)
+{
+    public bool IsBusinessDays => BusinessDays > 0;
+}
+
+internal sealed record TargetDecl(Located<string> Clock, DurationSpec Within, SourceLocation WithinLocation, Located<string>? Calendar);
+
+internal enum EscalationPointKind
+{
+    Percent,
+    Breach,
+}
+
+/// <summary>When an escalation step fires: a percentage of the target, or the breach plus an optional amount of open time.</summary>
+internal readonly record struct EscalationPoint(EscalationPointKind Kind, decimal Percent, Duration AfterBreach, string Text);
+
+internal sealed record EscalationDecl(Located<string> Clock, EscalationPoint At, IReadOnlyList<Located<string>> Notify, SourceLocation Location);
+
+internal sealed record NoticeDecl(IReadOnlyList<Located<string>> To, Located<string> Before, DurationSpec AtLeast, Located<string>? Calendar, SourceLocation Location);
+
+internal enum ApprovalMode
+{
+    All,
+    Any,
+}
+
+internal sealed record RuleDecl(
+    Located<string> Id,
+    string? Description,
+    ExpressionDecl? When,
+    Located<string>? Owner,
+    IReadOnlyList<Located<string>>? Approvers,
+    ApprovalMode? Approval,
+    IReadOnlyList<Located<string>>? Consulted,
+    IReadOnlyList<Located<string>>? Informed,
+    IReadOnlyList<TargetDecl> Targets,
+    IReadOnlyList<EscalationDecl> Escalations,
+    NoticeDecl? Notice,
+    bool Final,
+    SourceLocation Location);
+
+internal sealed record FreezeDecl(Located<string> Id, string? Description, Located<string> ZoneId, DateTimeZone? Zone, LocalDateTime From, LocalDateTime To, ExpressionDecl? Unless, SourceLocation Location);
+
+internal sealed record PolicyDecl(
+    string File,
+    string Text,
+    Located<string> Id,
+    string? Version,
+    string? Description,
+    IReadOnlyList<CalendarDecl> Calendars,
+    IReadOnlyList<TeamDecl> Teams,
+    IReadOnlyList<FieldDecl> Fields,
+    IReadOnlyList<ClockDecl> Clocks,
+    IReadOnlyList<RuleDecl> Rules,
+    IReadOnlyList<FreezeDecl> Freezes);

@@ -1,0 +1,165 @@
+using System;
+using System.IO;
+using System.Text;
+using SlaEngine.Diagnostics;
+using SlaEngine.Loading;
+using SlaEngine.Loading.Yaml;
+
+namespace SlaEngine;
+
+/// <summary>
+/// Loads a policy file (YAML, <c>format: slaengine/v1</c>) into a compiled, immutable, thread-safe <see cref="Policy"/>,
+/// or says exactly what is wrong with it and where.
+/// </summary>
+/// <remarks>
+/// All problems are reported together, each as a <see cref="Diagnostic"/> with a stable code and the line and column of
+/// the offending token. <see cref="Load(string, string)"/> and <see cref="LoadFile(string)"/> never throw for bad
+/// content, whatever the bytes; only the <c>OrThrow</c> convenience methods throw, and only
+/// <see cref="PolicyLoadException"/>. Thread-safe: loads share no state.
+/// </remarks>
+/// <example>
+/// <code>
+/// var result = PolicyLoader.LoadFile("policies/contact-center.yaml");
+/// if (!result.Success) { foreach (var d in result.Diagnostics) Console.Error.WriteLine(d); return; }
+/// var decision = result.Policy.Evaluate(evt);
+/// </code>
+/// </example>
+public static class PolicyLoader
+{
+    /// <summary>The largest policy file accepted: 4 MiB.</summary>
+    public const int MaxFileBytes = 4 * 1024 * 1024;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Loads a policy from YAML text.</summary>
+    /// <param name="yaml">The policy text.</param>
+    /// <param name="fileName">The name used in diagnostics (a path or a display name).</param>
+    /// <returns>The policy, or the diagnostics that prevented it.</returns>
+    public static PolicyLoadResult Load(string yaml, string fileName = "<string>")
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        ArgumentNullException.ThrowIfNull(fileName);
+        var diagnostics = new DiagnosticBag();
+        if (yaml.Length > MaxFileBytes || StrictUtf8.GetByteCount(yaml) > MaxFileBytes)
+        {
+            diagnostics.Error(DiagnosticCodes.FileTooLarge, new SourceLocation(fileName, 1, 1), $"the policy is larger than {MaxFileBytes / (1024 * 1024)} MiB; split or trim it");
+            return new PolicyLoadResult(null, diagnostics.ToImmutable());
+        }
+
+        return LoadChecked(yaml, fileName, diagnostics);
+    }
+
+    /// <summary>Loads a policy from UTF-8 bytes (a leading byte order mark is allowed).</summary>
+    /// <param name="utf8">The file's bytes.</param>
+    /// <param name="fileName">The name used in diagnostics.</param>
+    /// <returns>The policy, or the diagnostics that prevented it.</returns>
+    public static PolicyLoadResult Load(ReadOnlySpan<byte> utf8, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        var diagnostics = new DiagnosticBag();
+        var at = new SourceLocation(fileName, 1, 1);
+        if (utf8.Length > MaxFileBytes)
+        {
+            diagnostics.Error(DiagnosticCodes.FileTooLarge, at, $"the policy file is {utf8.Length} bytes, larger than the {MaxFileBytes / (1024 * 1024)} MiB limit; split or trim it");
+            return new PolicyLoadResult(null, diagnostics.ToImmutable());
+        }
+
+        if (utf8.StartsWith("\uFEFF"u8))
+        {
+            utf8 = utf8[3..];
+        }
+
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(utf8);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            diagnostics.Error(DiagnosticCodes.UnreadableFile, at, $"the policy file is not valid UTF-8 text ({ex.Message.Split('.')[0]})");
+            return new PolicyLoadResult(null, diagnostics.ToImmutable());
+        }
+
+        return LoadChecked(text, fileName, diagnostics);
+    }
+
+    /// <summary>Loads a policy file. A missing or unreadable file gives a diagnostic, not an exception.</summary>
+    /// <param name="path">The file's path; it is also the name used in diagnostics.</param>
+    /// <returns>The policy, or the diagnostics that prevented it.</returns>
+    public static PolicyLoadResult LoadFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var at = new SourceLocation(path, 1, 1);
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                return Failure(DiagnosticCodes.UnreadableFile, at, "the policy file does not exist");
+            }
+
+            if (info.Length > MaxFileBytes)
+            {
+                return Failure(DiagnosticCodes.FileTooLarge, at, $"the policy file is {info.Length} bytes, larger than the {MaxFileBytes / (1024 * 1024)} MiB limit; split or trim it");
+            }
+
+            var bytes = File.ReadAllBytes(path);
+            return Load(bytes, path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            return Failure(DiagnosticCodes.UnreadableFile, at, $"the policy file cannot be read: {ex.Message}");
+        }
+    }
+
+    /// <summary>Loads a policy from YAML text, throwing when it has errors.</summary>
+    /// <param name="yaml">The policy text.</param>
+    /// <param name="fileName">The name used in diagnostics.</param>
+    /// <returns>The compiled policy.</returns>
+    /// <exception cref="PolicyLoadException">The policy has errors; the exception carries all diagnostics.</exception>
+    public static Policy LoadOrThrow(string yaml, string fileName = "<string>")
+    {
+        var result = Load(yaml, fileName);
+        return result.Policy ?? throw new PolicyLoadException(result.Diagnostics);
+    }
+
+    /// <summary>Loads a policy file, throwing when it cannot be read or has errors.</summary>
+    /// <param name="path">The file's path.</param>
+    /// <returns>The compiled policy.</returns>
+    /// <exception cref="PolicyLoadException">The file cannot be read or the policy has errors.</exception>
+    public static Policy LoadFileOrThrow(string path)
+    {
+        var result = LoadFile(path);
+        return result.Policy ?? throw new PolicyLoadException(result.Diagnostics);
+    }
+
+    private static PolicyLoadResult Failure(string code, SourceLocation at, string message)
+    {
+        var diagnostics = new DiagnosticBag();
+        diagnostics.Error(code, at, message);
+        return new PolicyLoadResult(null, diagnostics.ToImmutable());
+    }
+
+    private static PolicyLoadResult LoadChecked(string text, string fileName, DiagnosticBag diagnostics)
+    {
+        if (text.Length > 0 && text[0] == '\uFEFF')
+        {
+            text = text[1..];
+        }
+
+        var root = YamlTreeReader.Read(text, fileName, diagnostics);
+        if (diagnostics.HasErrors && root is null)
+        {
+            return new PolicyLoadResult(null, diagnostics.ToImmutable());
+        }
+
+        var declared = PolicyReader.Read(root, fileName, text, diagnostics);
+        Policy? policy = null;
+        if (declared is not null)
+        {
+            policy = PolicyCompiler.Compile(declared, diagnostics);
+        }
+
+        return new PolicyLoadResult(policy, diagnostics.ToImmutable());
+    }
+}
