@@ -1,16 +1,31 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using SlaEngine.Calendars;
 using SlaEngine.Diagnostics;
 using SlaEngine.Events;
+using SlaEngine.Expressions;
 using SlaEngine.Model;
+using SlaEngine.Policies;
 
 namespace SlaEngine.Loading;
 
-/// <summary>Turns the declared model into a compiled <see cref="Policy"/>: calendars built, expressions compiled, references resolved.</summary>
+/// <summary>
+/// Turns the declared model into a compiled <see cref="Policy"/>: calendars built, conditions parsed, checked and
+/// compiled, references resolved to objects, rules indexed. Reports what only compilation can find.
+/// </summary>
 internal static class PolicyCompiler
 {
     public static Policy? Compile(PolicyDecl declared, DiagnosticBag diagnostics)
     {
+        var calendars = BuildCalendars(declared, diagnostics);
+        var calendarMap = new Dictionary<string, BusinessCalendar>(StringComparer.Ordinal) { [BusinessCalendar.AlwaysOpen.Id] = BusinessCalendar.AlwaysOpen };
+        foreach (var c in calendars)
+        {
+            calendarMap[c.Id] = c;
+        }
+
         var teamIds = declared.Teams.Select(t => t.Id.Value).ToList();
         var fields = declared.Fields.Select((f, slot) =>
         {
@@ -24,18 +39,151 @@ internal static class PolicyCompiler
             return new FieldDefinition(f.Name.Value, f.Type, slot, values, f.Required, defaultValue, f.Name.Location);
         }).ToList();
         var schema = new EventSchema(fields, teamIds);
+        var environment = new ExpressionEnvironment(
+            schema,
+            calendarMap.Keys.ToArray(),
+            id => calendarMap.TryGetValue(id, out var cal) ? cal.IsOpen : _ => false);
+
+        Condition? CompileExpression(ExpressionDecl? e)
+        {
+            if (e is null)
+            {
+                return null;
+            }
+
+            var map = ScalarPositionMap.Create(declared.Text, e.Scalar.StartIndex, e.Scalar.Location.Line, e.Scalar.Location.Column, e.Scalar.Style);
+            return ConditionCompiler.Compile(e.Text, new FileNamedMap(map, declared.File), environment, diagnostics);
+        }
+
+        var teams = declared.Teams.Select(t =>
+        {
+            var calendar = t.Calendar is { } c && calendarMap.TryGetValue(c.Value, out var cal) ? cal : null;
+            return new Team(t.Id.Value, t.Name, t.Description, calendar ?? BusinessCalendar.AlwaysOpen, calendar is not null);
+        }).ToImmutableArray();
+        var teamMap = teams.ToDictionary(t => t.Id, StringComparer.Ordinal);
+
+        var clocks = declared.Clocks.Select((c, i) => new ClockDefinition(c.Name.Value, i, c.Description, CompileExpression(c.PauseWhen), CompileExpression(c.StopWhen))).ToImmutableArray();
+        var clockMap = clocks.ToDictionary(c => c.Name, StringComparer.Ordinal);
+
+        ImmutableArray<Team>? TeamList(IReadOnlyList<Located<string>>? ids) =>
+            ids is null ? null : ids.Select(i => teamMap.GetValueOrDefault(i.Value)).OfType<Team>().Distinct().ToImmutableArray();
+
+        var rules = ImmutableArray.CreateBuilder<Rule>(declared.Rules.Count);
+        for (var index = 0; index < declared.Rules.Count; index++)
+        {
+            var r = declared.Rules[index];
+            var when = CompileExpression(r.When);
+            var targets = r.Targets
+                .Where(t => clockMap.ContainsKey(t.Clock.Value))
+                .Select(t => new TargetDefinition(clockMap[t.Clock.Value], ToAmount(t.Within), ToTargetCalendar(t.Calendar, calendarMap)))
+                .ToImmutableArray();
+            var escalations = r.Escalations
+                .Where(e => clockMap.ContainsKey(e.Clock.Value))
+                .Select((e, order) => new EscalationStepDefinition(
+                    clockMap[e.Clock.Value],
+                    new Policies.EscalationPoint(e.At.Kind == EscalationPointKind.Percent, e.At.Percent, e.At.AfterBreach, e.At.Text),
+                    TeamList(e.Notify) ?? [],
+                    order))
+                .ToImmutableArray();
+            NoticeDefinition? notice = null;
+            if (r.Notice is { } n && schema.Find(n.Before.Value) is { Type: FieldType.Instant } beforeField)
+            {
+                var to = TeamList(n.To) ?? [];
+                var calendar = n.Calendar is { } nc && calendarMap.TryGetValue(nc.Value, out var ncal)
+                    ? ncal
+                    : to.Length > 0 ? to[0].Calendar : BusinessCalendar.AlwaysOpen;
+                notice = new NoticeDefinition(to, beforeField, ToAmount(n.AtLeast), calendar);
+            }
+
+            rules.Add(new Rule(
+                r.Id.Value,
+                index,
+                r.Description,
+                when ?? Condition.Always,
+                r.When is not null,
+                r.Owner is { } o ? teamMap.GetValueOrDefault(o.Value) : null,
+                TeamList(r.Approvers),
+                r.Approval == Model.ApprovalMode.Any ? Policies.ApprovalMode.Any : Policies.ApprovalMode.All,
+                TeamList(r.Consulted),
+                TeamList(r.Informed),
+                targets,
+                escalations,
+                notice,
+                r.Final,
+                r.Location));
+        }
+
+        var freezes = declared.Freezes
+            .Where(f => f.Zone is not null)
+            .Select(f => new FreezeWindow(f.Id.Value, f.Description, f.Zone!, f.From, f.To, CompileExpression(f.Unless)))
+            .ToImmutableArray();
+
         if (diagnostics.HasErrors)
         {
             return null;
         }
 
-        return new Policy
+        var ruleArray = rules.MoveToImmutable();
+        return new Policy(
+            declared.Id.Value,
+            declared.Version,
+            declared.Description,
+            declared.File,
+            schema,
+            calendars,
+            teams,
+            clocks,
+            ruleArray,
+            freezes,
+            RuleIndex.Build(ruleArray, schema));
+    }
+
+    private static SlaAmount ToAmount(DurationSpec spec) => new(spec.OpenTime, spec.BusinessDays, spec.Text);
+
+    private static TargetCalendar ToTargetCalendar(Located<string>? calendar, Dictionary<string, BusinessCalendar> calendars) =>
+        calendar is { } c && calendars.TryGetValue(c.Value, out var cal) ? TargetCalendar.Fixed(cal) : TargetCalendar.Owner;
+
+    private static ImmutableArray<BusinessCalendar> BuildCalendars(PolicyDecl declared, DiagnosticBag diagnostics)
+    {
+        var result = ImmutableArray.CreateBuilder<BusinessCalendar>();
+        foreach (var c in declared.Calendars)
         {
-            Id = declared.Id.Value,
-            Version = declared.Version,
-            Description = declared.Description,
-            SourceFile = declared.File,
-            Schema = schema,
-        };
+            if (c.Zone is null || !c.WellFormed)
+            {
+                continue;
+            }
+
+            var weekly = c.Hours.ToDictionary(
+                p => p.Key,
+                p => (IReadOnlyList<OpenHours>)p.Value.Select(h => new OpenHours(h.Start, h.End)).ToList());
+            var holidays = c.Holidays.Select(h => h.Kind switch
+            {
+                HolidayKind.Date => (Holiday)new FixedDateHoliday(h.Date, h.Name),
+                HolidayKind.YearlyDate => new YearlyHoliday(h.Month, h.Day, h.Name),
+                _ => new NthWeekdayHoliday(h.Month, h.Weekday, h.Occurrence, h.Name),
+            }).ToList();
+            var exceptions = c.Exceptions.Select(e => new CalendarException(e.Date, [.. e.Hours.Select(h => new OpenHours(h.Start, h.End))])).ToList();
+            if (BusinessCalendar.TryCreate(c.Id.Value, c.Zone, weekly, holidays, exceptions, out var calendar, out var error) && calendar is not null)
+            {
+                result.Add(calendar);
+            }
+            else
+            {
+                // Structural problems (overlaps, bad hours) were reported by the reader; what is left is a calendar never open.
+                diagnostics.Error(DiagnosticCodes.CalendarNeverOpen, c.Id.Location, $"calendar '{c.Id.Value}' cannot be used: {error}");
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    /// <summary>Puts the file name on positions mapped inside a scalar.</summary>
+    private sealed class FileNamedMap(IPositionMap inner, string file) : IPositionMap
+    {
+        public SourceLocation Map(int offset)
+        {
+            var l = inner.Map(offset);
+            return new SourceLocation(file, l.Line, l.Column);
+        }
     }
 }

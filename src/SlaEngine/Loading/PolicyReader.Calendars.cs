@@ -27,6 +27,7 @@ internal sealed partial class PolicyReader
                 continue;
             }
 
+            var calendarStart = _d.Count;
             var view = new MappingView(mapping, $"calendar '{id.Value}'", CalendarKeys, _d);
             var zoneId = view.Located("zone", required: true) ?? new Located<string>("UTC", mapping.Location);
             var zone = ResolveZone(zoneId, view.Has("zone"));
@@ -40,7 +41,7 @@ internal sealed partial class PolicyReader
                 _d.Error(DiagnosticCodes.CalendarNeverOpen, view.KeyOf("hours")!.Location, $"calendar '{id.Value}' has no opening hours at all: no deadline on it could ever fall");
             }
 
-            result.Add(new CalendarDecl(id, view.Text("name"), zoneId, zone, hours, holidays, exceptions));
+            result.Add(new CalendarDecl(id, view.Text("name"), zoneId, zone, hours, holidays, exceptions, _d.Count == calendarStart));
         }
 
         return result;

@@ -53,7 +53,8 @@ internal sealed record CalendarDecl(
     DateTimeZone? Zone,
     IReadOnlyDictionary<IsoDayOfWeek, IReadOnlyList<HoursDecl>> Hours,
     IReadOnlyList<HolidayDecl> Holidays,
-    IReadOnlyList<ExceptionDecl> Exceptions);
+    IReadOnlyList<ExceptionDecl> Exceptions,
+    bool WellFormed);
 
 internal sealed record TeamDecl(Located<string> Id, string Name, string? Description, Located<string>? Calendar);
 

@@ -1,0 +1,115 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using SlaEngine.Events;
+using SlaEngine.Policies;
+
+namespace SlaEngine.Evaluation;
+
+/// <summary>
+/// The facets chosen by walking the rules top to bottom for one event: the first matching rule that sets a facet
+/// decides it; a matching rule with <c>final: true</c> ends the walk.
+/// </summary>
+internal sealed class RuleWalk
+{
+    private RuleWalk(int clockCount)
+    {
+        Targets = new TargetDefinition?[clockCount];
+        TargetRules = new Rule?[clockCount];
+        LadderRules = new Rule?[clockCount];
+    }
+
+    public List<Rule> Matched { get; } = new(4);
+
+    public Rule? OwnerRule { get; private set; }
+
+    public Rule? ApproversRule { get; private set; }
+
+    public Rule? ConsultedRule { get; private set; }
+
+    public Rule? InformedRule { get; private set; }
+
+    public Rule? NoticeRule { get; private set; }
+
+    public TargetDefinition?[] Targets { get; }
+
+    public Rule?[] TargetRules { get; }
+
+    public Rule?[] LadderRules { get; }
+
+    public Team? Owner => OwnerRule?.Owner;
+
+    public ImmutableArray<Team> Approvers => ApproversRule?.Approvers ?? ImmutableArray<Team>.Empty;
+
+    public ApprovalMode Approval => ApproversRule?.Approval ?? ApprovalMode.All;
+
+    public ImmutableArray<Team> Consulted => ConsultedRule?.Consulted ?? ImmutableArray<Team>.Empty;
+
+    public ImmutableArray<Team> Informed => InformedRule?.Informed ?? ImmutableArray<Team>.Empty;
+
+    public NoticeDefinition? Notice => NoticeRule?.Notice;
+
+    public static RuleWalk Run(Policy policy, ChangeEvent e)
+    {
+        var walk = new RuleWalk(policy.Clocks.Length);
+        foreach (var rule in policy.Index.CandidatesFor(e))
+        {
+            if (!rule.When.Evaluate(e))
+            {
+                continue;
+            }
+
+            walk.Apply(rule);
+            if (rule.Final)
+            {
+                break;
+            }
+        }
+
+        return walk;
+    }
+
+    private void Apply(Rule rule)
+    {
+        Matched.Add(rule);
+        if (OwnerRule is null && rule.Owner is not null)
+        {
+            OwnerRule = rule;
+        }
+
+        if (ApproversRule is null && rule.Approvers is not null)
+        {
+            ApproversRule = rule;
+        }
+
+        if (ConsultedRule is null && rule.Consulted is not null)
+        {
+            ConsultedRule = rule;
+        }
+
+        if (InformedRule is null && rule.Informed is not null)
+        {
+            InformedRule = rule;
+        }
+
+        if (NoticeRule is null && rule.Notice is not null)
+        {
+            NoticeRule = rule;
+        }
+
+        foreach (var target in rule.Targets)
+        {
+            var i = target.Clock.Index;
+            if (Targets[i] is null)
+            {
+                Targets[i] = target;
+                TargetRules[i] = rule;
+            }
+        }
+
+        foreach (var step in rule.Escalations)
+        {
+            var i = step.Clock.Index;
+            LadderRules[i] ??= rule;
+        }
+    }
+}
