@@ -28,6 +28,8 @@ public static class CliApp
         var root = new RootCommand("SlaEngine: rules of engagement between IT and the contact center, as code.")
         {
             CheckCommand.Create(stdout),
+            EvaluateCommand.Create(stdout, stderr, explain: false),
+            EvaluateCommand.Create(stdout, stderr, explain: true),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -1,0 +1,221 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using NodaTime;
+using SlaEngine.Evaluation;
+using SlaEngine.Events;
+using SlaEngine.Tracking;
+
+namespace SlaEngine.Cli.Commands;
+
+/// <summary><c>slaengine evaluate</c> and <c>slaengine explain</c>: decide events (or a ticket's clocks) under a policy.</summary>
+internal static class EvaluateCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr, bool explain)
+    {
+        var policyArg = new Argument<FileInfo>("policy") { Description = "The policy file." };
+        var eventOption = new Option<FileInfo?>("--event") { Description = "A JSON file with one event, a JSON array of events, or JSON lines (one event per line)." };
+        var timelineOption = new Option<FileInfo?>("--timeline") { Description = "A JSON file with a ticket's timeline: [{\"at\": …, \"set\": {…}}, …]; the first entry is the submission." };
+        var atOption = new Option<string?>("--at") { Description = "With --timeline: the instant to report the clocks at (ISO-8601 with an offset)." };
+        var name = explain ? "explain" : "evaluate";
+        var description = explain
+            ? "Explain the decision for an event in plain words, with the rule behind each facet and local times.\nExample: slaengine explain policies/contact-center.yaml --event events/routing.json"
+            : "Print the decision for each event as JSON; with --timeline and --at, the status of every SLA clock.\nExample: slaengine evaluate policies/contact-center.yaml --event events/routing.json";
+        var command = new Command(name, description) { policyArg, eventOption };
+        if (!explain)
+        {
+            command.Add(timelineOption);
+            command.Add(atOption);
+        }
+
+        command.SetAction(parse =>
+        {
+            var loaded = PolicyLoader.LoadFile(parse.GetValue(policyArg)!.ToString());
+            if (!loaded.Success)
+            {
+                foreach (var d in loaded.Diagnostics)
+                {
+                    stderr.WriteLine(d);
+                }
+
+                return CliApp.Failed;
+            }
+
+            var policy = loaded.Policy;
+            var eventFile = parse.GetValue(eventOption);
+            var timelineFile = explain ? null : parse.GetValue(timelineOption);
+            if (eventFile is null == timelineFile is null)
+            {
+                stderr.WriteLine($"{name}: give exactly one of --event FILE{(explain ? string.Empty : " or --timeline FILE --at INSTANT")}");
+                return CliApp.UsageError;
+            }
+
+            return timelineFile is not null
+                ? Timeline(policy, timelineFile, parse.GetValue(atOption), stdout, stderr)
+                : Events(policy, eventFile!, explain, stdout, stderr);
+        });
+        return command;
+    }
+
+    private static int Events(Policy policy, FileInfo file, bool explain, TextWriter stdout, TextWriter stderr)
+    {
+        var text = InputFiles.ReadText(file, stderr);
+        if (text is null)
+        {
+            return CliApp.Failed;
+        }
+
+        List<JsonElement> documents;
+        try
+        {
+            documents = InputFiles.ReadJsonDocuments(text);
+        }
+        catch (JsonException ex)
+        {
+            stderr.WriteLine($"{file}: not valid JSON: {ex.Message}");
+            return CliApp.Failed;
+        }
+
+        var failed = false;
+        var number = 0;
+        foreach (var document in documents)
+        {
+            number++;
+            var read = policy.ReadEvent(document);
+            if (!read.Success)
+            {
+                failed = true;
+                stderr.WriteLine($"{file}: event {number}: {read.ErrorMessage}");
+                continue;
+            }
+
+            var decision = policy.Evaluate(read.Event);
+            if (explain)
+            {
+                if (number > 1)
+                {
+                    stdout.WriteLine(new string('-', 60));
+                }
+
+                stdout.Write(DecisionExplainer.Explain(policy, decision));
+            }
+            else
+            {
+                stdout.WriteLine(decision.ToJson(indented: documents.Count == 1));
+            }
+        }
+
+        return failed ? CliApp.Failed : CliApp.Ok;
+    }
+
+    private static int Timeline(Policy policy, FileInfo file, string? atText, TextWriter stdout, TextWriter stderr)
+    {
+        if (atText is null)
+        {
+            stderr.WriteLine("evaluate: --timeline needs --at INSTANT");
+            return CliApp.UsageError;
+        }
+
+        if (!SlaJson.TryParseInstant(atText, out var at, out var atError))
+        {
+            stderr.WriteLine($"--at: {atError}");
+            return CliApp.UsageError;
+        }
+
+        var text = InputFiles.ReadText(file, stderr);
+        if (text is null)
+        {
+            return CliApp.Failed;
+        }
+
+        try
+        {
+            var entries = InputFiles.ReadJsonDocuments(text);
+            Ticket? ticket = null;
+            var index = 0;
+            foreach (var entry in entries)
+            {
+                if (entry.ValueKind != JsonValueKind.Object || !entry.TryGetProperty("at", out var atProperty) || atProperty.ValueKind != JsonValueKind.String
+                    || !SlaJson.TryParseInstant(atProperty.GetString()!, out var entryAt, out var error))
+                {
+                    stderr.WriteLine($"{file}: timeline entry {index}: needs \"at\": an ISO-8601 instant with an offset");
+                    return CliApp.Failed;
+                }
+
+                var set = entry.TryGetProperty("set", out var s) && s.ValueKind == JsonValueKind.Object ? s : default;
+                if (ticket is null)
+                {
+                    var fields = new Dictionary<string, object?>(StringComparer.Ordinal) { ["submittedAt"] = entryAt };
+                    var read = set.ValueKind == JsonValueKind.Object ? policy.ReadEvent(WithSubmittedAt(set, atProperty.GetString()!)) : policy.ReadEvent(fields);
+                    if (!read.Success)
+                    {
+                        stderr.WriteLine($"{file}: timeline entry 0 (the submission): {read.ErrorMessage}");
+                        return CliApp.Failed;
+                    }
+
+                    ticket = policy.Track(read.Event);
+                }
+                else
+                {
+                    var changes = new List<KeyValuePair<string, object?>>();
+                    if (set.ValueKind == JsonValueKind.Object)
+                    {
+                        foreach (var p in set.EnumerateObject())
+                        {
+                            changes.Add(new(p.Name, JsonToClr(p.Value)));
+                        }
+                    }
+
+                    ticket = ticket.Append(entryAt, changes);
+                }
+
+                index++;
+            }
+
+            if (ticket is null)
+            {
+                stderr.WriteLine($"{file}: the timeline is empty");
+                return CliApp.Failed;
+            }
+
+            stdout.WriteLine(SlaJson.ToJson(ticket.StatusAt(at), indented: true));
+            return CliApp.Ok;
+        }
+        catch (JsonException ex)
+        {
+            stderr.WriteLine($"{file}: not valid JSON: {ex.Message}");
+            return CliApp.Failed;
+        }
+        catch (TimelineException ex)
+        {
+            stderr.WriteLine($"{file}: {ex.Message}");
+            return CliApp.Failed;
+        }
+    }
+
+    private static JsonElement WithSubmittedAt(JsonElement set, string at)
+    {
+        var dict = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var p in set.EnumerateObject())
+        {
+            dict[p.Name] = p.Value;
+        }
+
+        dict["submittedAt"] = JsonSerializer.SerializeToElement(at);
+        return JsonSerializer.SerializeToElement(dict);
+    }
+
+    private static object? JsonToClr(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        JsonValueKind.Number when value.TryGetInt64(out var n) => n,
+        JsonValueKind.Array => value.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText()).ToList(),
+        JsonValueKind.Null => null,
+        _ => value.GetRawText(),
+    };
+}
