@@ -30,6 +30,7 @@ public static class CliApp
             CheckCommand.Create(stdout),
             EvaluateCommand.Create(stdout, stderr, explain: false),
             EvaluateCommand.Create(stdout, stderr, explain: true),
+            SchemaCommand.Create(stdout),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
