@@ -35,8 +35,16 @@ public static class PolicyLoader
     /// <param name="yaml">The policy text.</param>
     /// <param name="fileName">The name used in diagnostics (a path or a display name).</param>
     /// <returns>The policy, or the diagnostics that prevented it.</returns>
-    public static PolicyLoadResult Load(string yaml, string fileName = "<string>")
+    public static PolicyLoadResult Load(string yaml, string fileName = "<string>") => Load(yaml, fileName, PolicyLoadOptions.Default);
+
+    /// <summary>Loads a policy from YAML text with options.</summary>
+    /// <param name="yaml">The policy text.</param>
+    /// <param name="fileName">The name used in diagnostics.</param>
+    /// <param name="options">Lint and clock options.</param>
+    /// <returns>The policy, or the diagnostics that prevented it.</returns>
+    public static PolicyLoadResult Load(string yaml, string fileName, PolicyLoadOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(fileName);
         var diagnostics = new DiagnosticBag();
@@ -46,15 +54,23 @@ public static class PolicyLoader
             return new PolicyLoadResult(null, diagnostics.ToImmutable());
         }
 
-        return LoadChecked(yaml, fileName, diagnostics);
+        return LoadChecked(yaml, fileName, diagnostics, options);
     }
 
     /// <summary>Loads a policy from UTF-8 bytes (a leading byte order mark is allowed).</summary>
     /// <param name="utf8">The file's bytes.</param>
     /// <param name="fileName">The name used in diagnostics.</param>
     /// <returns>The policy, or the diagnostics that prevented it.</returns>
-    public static PolicyLoadResult Load(ReadOnlySpan<byte> utf8, string fileName)
+    public static PolicyLoadResult Load(ReadOnlySpan<byte> utf8, string fileName) => Load(utf8, fileName, PolicyLoadOptions.Default);
+
+    /// <summary>Loads a policy from UTF-8 bytes with options.</summary>
+    /// <param name="utf8">The file's bytes.</param>
+    /// <param name="fileName">The name used in diagnostics.</param>
+    /// <param name="options">Lint and clock options.</param>
+    /// <returns>The policy, or the diagnostics that prevented it.</returns>
+    public static PolicyLoadResult Load(ReadOnlySpan<byte> utf8, string fileName, PolicyLoadOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(fileName);
         var diagnostics = new DiagnosticBag();
         var at = new SourceLocation(fileName, 1, 1);
@@ -80,14 +96,21 @@ public static class PolicyLoader
             return new PolicyLoadResult(null, diagnostics.ToImmutable());
         }
 
-        return LoadChecked(text, fileName, diagnostics);
+        return LoadChecked(text, fileName, diagnostics, options);
     }
 
     /// <summary>Loads a policy file. A missing or unreadable file gives a diagnostic, not an exception.</summary>
     /// <param name="path">The file's path; it is also the name used in diagnostics.</param>
     /// <returns>The policy, or the diagnostics that prevented it.</returns>
-    public static PolicyLoadResult LoadFile(string path)
+    public static PolicyLoadResult LoadFile(string path) => LoadFile(path, PolicyLoadOptions.Default);
+
+    /// <summary>Loads a policy file with options.</summary>
+    /// <param name="path">The file's path; it is also the name used in diagnostics.</param>
+    /// <param name="options">Lint and clock options.</param>
+    /// <returns>The policy, or the diagnostics that prevented it.</returns>
+    public static PolicyLoadResult LoadFile(string path, PolicyLoadOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrEmpty(path);
         var at = new SourceLocation(path, 1, 1);
         try
@@ -104,7 +127,7 @@ public static class PolicyLoader
             }
 
             var bytes = File.ReadAllBytes(path);
-            return Load(bytes, path);
+            return Load(bytes, path, options);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
@@ -140,7 +163,7 @@ public static class PolicyLoader
         return new PolicyLoadResult(null, diagnostics.ToImmutable());
     }
 
-    private static PolicyLoadResult LoadChecked(string text, string fileName, DiagnosticBag diagnostics)
+    private static PolicyLoadResult LoadChecked(string text, string fileName, DiagnosticBag diagnostics, PolicyLoadOptions options)
     {
         if (text.Length > 0 && text[0] == '\uFEFF')
         {
@@ -158,6 +181,10 @@ public static class PolicyLoader
         if (declared is not null)
         {
             policy = PolicyCompiler.Compile(declared, diagnostics);
+            if (policy is not null && options.Lint)
+            {
+                PolicyLinter.Lint(declared, policy, options.Clock.GetCurrentInstant(), diagnostics);
+            }
         }
 
         return new PolicyLoadResult(policy, diagnostics.ToImmutable());
