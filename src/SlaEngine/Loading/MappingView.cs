@@ -14,6 +14,9 @@ namespace SlaEngine.Loading;
 internal sealed class MappingView
 {
     private readonly Dictionary<string, KeyValuePair<YamlScalar, YamlNode>> _entries = new(StringComparer.Ordinal);
+
+    // Keys an unknown key was taken for ("did you mean"): a misspelt required key is one defect, reported once.
+    private readonly HashSet<string> _suggested = new(StringComparer.Ordinal);
     private readonly DiagnosticBag _diagnostics;
 
     public MappingView(YamlMapping mapping, string what, IReadOnlyCollection<string> allowed, DiagnosticBag diagnostics)
@@ -29,6 +32,11 @@ internal sealed class MappingView
             }
             else
             {
+                if (SuggestionFinder.Closest(entry.Key.Value, allowed) is { } suggestion)
+                {
+                    _suggested.Add(suggestion);
+                }
+
                 diagnostics.Error(
                     DiagnosticCodes.UnknownKey,
                     entry.Key.Location,
@@ -53,7 +61,7 @@ internal sealed class MappingView
             return entry.Value is YamlPoisoned ? null : entry.Value;
         }
 
-        if (required)
+        if (required && !_suggested.Contains(key))
         {
             _diagnostics.Error(DiagnosticCodes.MissingKey, Mapping.Location, $"{What} is missing the required key '{key}'");
         }
@@ -106,6 +114,9 @@ internal sealed class MappingView
     {
         switch (node)
         {
+            case YamlScalar s when s.IsNull:
+                // 'values:' with nothing after it is an empty list, not a list holding one empty name.
+                return [];
             case YamlScalar s:
                 return [new Located<string>(s.Value, s.Location)];
             case YamlSequence seq:

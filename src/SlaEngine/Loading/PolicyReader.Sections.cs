@@ -68,14 +68,15 @@ internal sealed partial class PolicyReader
             var values = new List<Located<string>>();
             if (type == FieldType.Enum)
             {
-                values = view.ScalarList("values", required: true) ?? [];
+                var declaredValues = view.ScalarList("values", required: true);
+                values = declaredValues ?? [];
                 var seen = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var v in values.Where(v => !seen.Add(v.Value)))
                 {
                     _d.Error(DiagnosticCodes.InvalidField, v.Location, $"enum value '{YamlTreeReader.Shorten(v.Value)}' of field '{name.Value}' is listed twice");
                 }
 
-                if (values.Count == 0 && view.Has("values"))
+                if (declaredValues is { Count: 0 })
                 {
                     _d.Error(DiagnosticCodes.InvalidField, view.KeyOf("values")!.Location, $"enum field '{name.Value}' needs at least one value");
                 }

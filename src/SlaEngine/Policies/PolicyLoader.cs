@@ -48,7 +48,19 @@ public static class PolicyLoader
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(fileName);
         var diagnostics = new DiagnosticBag();
-        if (yaml.Length > MaxFileBytes || StrictUtf8.GetByteCount(yaml) > MaxFileBytes)
+        int byteCount;
+        try
+        {
+            byteCount = yaml.Length > MaxFileBytes ? int.MaxValue : StrictUtf8.GetByteCount(yaml);
+        }
+        catch (EncoderFallbackException ex)
+        {
+            // A lone surrogate has no UTF-8 form: the text is not a file we could have read.
+            diagnostics.Error(DiagnosticCodes.UnreadableFile, new SourceLocation(fileName, 1, 1), $"the policy text is not valid Unicode ({ex.Message.Split('.')[0]})");
+            return new PolicyLoadResult(null, diagnostics.ToImmutable());
+        }
+
+        if (byteCount > MaxFileBytes)
         {
             diagnostics.Error(DiagnosticCodes.FileTooLarge, new SourceLocation(fileName, 1, 1), $"the policy is larger than {MaxFileBytes / (1024 * 1024)} MiB; split or trim it");
             return new PolicyLoadResult(null, diagnostics.ToImmutable());

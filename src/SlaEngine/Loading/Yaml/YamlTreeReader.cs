@@ -27,7 +27,7 @@ internal static class YamlTreeReader
         }
         catch (YamlException ex)
         {
-            var at = new SourceLocation(file, (int)Math.Max(1, ex.Start.Line), (int)Math.Max(1, ex.Start.Column));
+            var at = ErrorLocation(ex, text, file, reader.LastRead);
             diagnostics.Error(DiagnosticCodes.YamlSyntax, at, "YAML syntax error: " + CleanMessage(ex.Message));
             return null;
         }
@@ -37,6 +37,29 @@ internal static class YamlTreeReader
             diagnostics.Error(DiagnosticCodes.YamlSyntax, new SourceLocation(file, 1, 1), "YAML syntax error: " + CleanMessage(ex.Message));
             return null;
         }
+    }
+
+    private static SourceLocation ErrorLocation(YamlException ex, string text, string file, Mark lastRead)
+    {
+        if (ex.Start.Index > 0 || ex.End.Index > 0 || lastRead.Index == 0)
+        {
+            return new SourceLocation(file, (int)Math.Max(1, ex.Start.Line), (int)Math.Max(1, ex.Start.Column));
+        }
+
+        // Some scanner errors (a tab used as indentation) come without a position, which would point at 1:1:
+        // find the first indenting tab after the last token read, or else say where reading stopped.
+        var lines = text.Split('\n');
+        for (var i = (int)Math.Min(lastRead.Line, lines.Length); i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', 0, indent);
+            if (tab >= 0)
+            {
+                return new SourceLocation(file, i + 1, tab + 1);
+            }
+        }
+
+        return new SourceLocation(file, (int)Math.Max(1, lastRead.Line), (int)Math.Max(1, lastRead.Column));
     }
 
     private static string CleanMessage(string message)
@@ -49,11 +72,14 @@ internal static class YamlTreeReader
 
     private sealed class State(IParser parser, string file, DiagnosticBag diagnostics)
     {
+        /// <summary>Where the last event read ends; the best position for an error YamlDotNet gives none for.</summary>
+        public Mark LastRead { get; private set; } = Mark.Empty;
+
         public YamlNode? ReadDocument()
         {
             YamlNode? root = null;
             var documents = 0;
-            while (parser.MoveNext())
+            while (Next() is not null)
             {
                 switch (parser.Current)
                 {
@@ -125,7 +151,7 @@ internal static class YamlTreeReader
                 At(start.Start),
                 string.Create(CultureInfo.InvariantCulture, $"YAML nesting deeper than {MaxDepth} levels is not allowed in a policy"));
             var level = 1;
-            while (level > 0 && parser.MoveNext())
+            while (level > 0 && Next() is not null)
             {
                 level += parser.Current switch
                 {
@@ -185,7 +211,16 @@ internal static class YamlTreeReader
             return new YamlSequence(At(start.Start), items);
         }
 
-        private ParsingEvent? Next() => parser.MoveNext() ? parser.Current : null;
+        private ParsingEvent? Next()
+        {
+            if (!parser.MoveNext())
+            {
+                return null;
+            }
+
+            LastRead = parser.Current!.End;
+            return parser.Current;
+        }
     }
 
     internal static string Shorten(string value) => value.Length > 60 ? value[..60] + "…" : value;

@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using FluentAssertions;
+using Xunit;
+using YamlDotNet.RepresentationModel;
+
+namespace SlaEngine.Tests.Acceptance;
+
+/// <summary>
+/// The shared acceptance suite: every file of <c>bad-policies/</c> holds one defect, and <c>cases.yaml</c> says
+/// where it must be reported and which words the message must contain.
+/// </summary>
+public sealed class BadPoliciesAcceptanceTests
+{
+    /// <summary>
+    /// Cases about the rules language (<c>when</c>, <c>unless</c>, <c>pauseWhen</c>, <c>stopWhen</c>). Expressions are not
+    /// compiled yet, so these files still load clean; they arrive with the rules language, and this list goes then.
+    /// </summary>
+    private static readonly string[] CasesArrivingWithTheRulesLanguage =
+    [
+        "unknown-enum-value.yaml",
+        "unknown-field.yaml",
+        "type-mismatch.yaml",
+        "syntax-error.yaml",
+        "not-boolean.yaml",
+    ];
+
+    private static string BadPoliciesFolder => Path.Combine(TestFiles.SharedAcceptance, "bad-policies");
+
+    public static TheoryData<string> StructuralCases()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in ReadCases().Keys.Where(f => !CasesArrivingWithTheRulesLanguage.Contains(f)))
+        {
+            data.Add(file);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(StructuralCases))]
+    public void Each_bad_policy_is_reported_at_the_expected_line_and_column(string file)
+    {
+        var expected = ReadCases()[file];
+        var path = Path.Combine(BadPoliciesFolder, file);
+
+        var result = PolicyLoader.LoadFile(path);
+
+        var errors = result.Errors.Select(d => d.ToString()).ToList();
+        errors.Should().NotBeEmpty("{0} holds a defect", file);
+        errors.Should().HaveCountLessThanOrEqualTo(2, "one defect gives at most two errors");
+        var prefix = $"{path}:{expected.Line}:{expected.Column}: error SLA";
+        errors.Should().Contain(
+            line => line.StartsWith(prefix, StringComparison.Ordinal)
+                && expected.Contains.All(word => MessageOf(line).Contains(word, StringComparison.OrdinalIgnoreCase)),
+            "an error at {0}:{1} must mention {2}", expected.Line, expected.Column, string.Join(", ", expected.Contains));
+        result.Policy.Should().BeNull();
+    }
+
+    [Fact]
+    public void The_excluded_rules_language_cases_are_all_in_the_suite()
+    {
+        ReadCases().Keys.Should().Contain(CasesArrivingWithTheRulesLanguage);
+    }
+
+    [Fact]
+    public void Every_bad_policy_file_has_a_case()
+    {
+        var files = Directory.GetFiles(BadPoliciesFolder, "*.yaml").Select(Path.GetFileName).Where(f => f != "cases.yaml");
+        ReadCases().Keys.Should().BeEquivalentTo(files);
+    }
+
+    [Theory]
+    [InlineData("acceptance/good-minimal.yaml")]
+    [InlineData("examples/contact-center.yaml")]
+    public void A_good_shared_policy_loads_without_errors(string relativePath)
+    {
+        var path = Path.Combine(TestFiles.SharedAcceptance, "..", relativePath);
+
+        var result = PolicyLoader.LoadFile(path);
+
+        result.Errors.Should().BeEmpty();
+        result.Policy.Should().NotBeNull();
+    }
+
+    [Fact]
+    public void The_reference_policy_shipped_in_samples_loads_without_errors()
+    {
+        var result = PolicyLoader.LoadFile(TestFiles.ReferencePolicyPath);
+
+        result.Diagnostics.Should().BeEmpty();
+        result.Policy!.Id.Should().Be("contact-center-roe");
+        result.Policy.Version.Should().Be("2026.11");
+        result.Policy.Schema.Fields.Select(f => f.Name).Should().Contain(["category", "priority", "scheduledStart"]);
+    }
+
+    private static string MessageOf(string formatted)
+    {
+        // FILE:LINE:COL: error CODE: MESSAGE — the message follows the second ": " after the position.
+        var afterSeverity = formatted.IndexOf(": error ", StringComparison.Ordinal) + ": error ".Length;
+        var afterCode = formatted.IndexOf(": ", afterSeverity, StringComparison.Ordinal) + 2;
+        return formatted[afterCode..];
+    }
+
+    private static Dictionary<string, ExpectedError> ReadCases()
+    {
+        var path = Path.Combine(BadPoliciesFolder, "cases.yaml");
+        if (!File.Exists(path))
+        {
+            throw new InvalidOperationException($"The acceptance cases are missing: expected {path}.");
+        }
+
+        var stream = new YamlStream();
+        using (var reader = new StreamReader(path))
+        {
+            stream.Load(reader);
+        }
+
+        var cases = new Dictionary<string, ExpectedError>(StringComparer.Ordinal);
+        foreach (var item in ((YamlSequenceNode)stream.Documents[0].RootNode).Children.Cast<YamlMappingNode>())
+        {
+            string Text(string key) => ((YamlScalarNode)item.Children[new YamlScalarNode(key)]).Value!;
+            var words = ((YamlSequenceNode)item.Children[new YamlScalarNode("contains")]).Children.Select(w => ((YamlScalarNode)w).Value!).ToList();
+            cases.Add(Text("file"), new ExpectedError(int.Parse(Text("line"), System.Globalization.CultureInfo.InvariantCulture), int.Parse(Text("column"), System.Globalization.CultureInfo.InvariantCulture), words));
+        }
+
+        return cases;
+    }
+
+    private sealed record ExpectedError(int Line, int Column, IReadOnlyList<string> Contains);
+}
