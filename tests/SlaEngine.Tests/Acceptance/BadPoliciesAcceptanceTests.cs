@@ -91,7 +91,7 @@ public sealed class BadPoliciesAcceptanceTests
     {
         var result = PolicyLoader.LoadFile(TestFiles.ReferencePolicyPath);
 
-        result.Diagnostics.Should().BeEmpty();
+        result.Errors.Should().BeEmpty();
         result.Policy!.Id.Should().Be("contact-center-roe");
         result.Policy.Version.Should().Be("2026.11");
         result.Policy.Schema.Fields.Select(f => f.Name).Should().Contain(["category", "priority", "scheduledStart"]);

@@ -32,7 +32,7 @@ internal static class LoadResultAssertions
 
     public static Policy ShouldLoadCleanly(this PolicyLoadResult result)
     {
-        result.Diagnostics.Select(d => d.ToString()).Should().BeEmpty();
+        result.Errors.Select(d => d.ToString()).Should().BeEmpty();
         result.Policy.Should().NotBeNull();
         return result.Policy!;
     }

@@ -70,8 +70,8 @@ public sealed class PolicyLoaderPropertyTests
     [Fact]
     public void The_unmutated_reference_policy_loads_clean_from_bytes_and_text()
     {
-        PolicyLoader.Load(Reference, "p.yaml").Diagnostics.Should().BeEmpty();
-        PolicyLoader.Load(Encoding.UTF8.GetString(Reference), "p.yaml").Diagnostics.Should().BeEmpty();
+        PolicyLoader.Load(Reference, "p.yaml").Errors.Should().BeEmpty();
+        PolicyLoader.Load(Encoding.UTF8.GetString(Reference), "p.yaml").Errors.Should().BeEmpty();
     }
 
     private static void ShouldBeWellFormed(PolicyLoadResult result)

@@ -249,7 +249,7 @@ public sealed class PolicyReaderCalendarsTests
     {
         var result = PolicyLoader.LoadFile(TestFiles.ReferencePolicyPath);
 
-        result.Diagnostics.Should().BeEmpty();
+        result.Errors.Should().BeEmpty();
         result.Policy!.Schema.TeamIds.Should().Contain(["cc-ops", "it-oncall"]);
         result.Policy.Schema.Fields.Single(f => f.Name == "category").Location.Line.Should().Be(44);
     }

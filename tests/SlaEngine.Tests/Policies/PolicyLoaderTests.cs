@@ -78,8 +78,8 @@ public sealed class PolicyLoaderTests : IDisposable
         var path = Path.Combine(_folder, "bom.yaml");
         File.WriteAllText(path, Good, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
 
-        PolicyLoader.LoadFile(path).Diagnostics.Should().BeEmpty();
-        PolicyLoader.Load("\uFEFF" + Good).Diagnostics.Should().BeEmpty();
+        PolicyLoader.LoadFile(path).Errors.Should().BeEmpty();
+        PolicyLoader.Load("\uFEFF" + Good).Errors.Should().BeEmpty();
         PolicyLoader.Load("\uFEFF" + BadOnLine3).Errors.Single().Location.Column.Should().Be(1);
     }
 
@@ -100,7 +100,7 @@ public sealed class PolicyLoaderTests : IDisposable
     {
         var text = File.ReadAllText(TestFiles.ReferencePolicyPath).Replace("\n", "\r\n", StringComparison.Ordinal);
 
-        PolicyLoader.Load(text).Diagnostics.Should().BeEmpty();
+        PolicyLoader.Load(text).Errors.Should().BeEmpty();
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public sealed class PolicyLoaderTests : IDisposable
         var bytes = Encoding.UTF8.GetBytes(Good + "# " + new string('x', padding) + "\n");
         bytes.Length.Should().Be(PolicyLoader.MaxFileBytes);
 
-        PolicyLoader.Load(bytes, "p.yaml").Diagnostics.Should().BeEmpty();
+        PolicyLoader.Load(bytes, "p.yaml").Errors.Should().BeEmpty();
     }
 
     [Fact]
