@@ -23,6 +23,11 @@ internal static class FieldValueReader
     public static string? ReadDefault(YamlNode node, FieldType type, ImmutableArray<string> enumValues, IReadOnlyCollection<string> teamIds, out FieldValue value)
     {
         value = FieldValue.Absent;
+        if (node is YamlScalar { IsNull: true })
+        {
+            return "a default cannot be null: leave 'default' out, and write 'required: false' for an optional field";
+        }
+
         if (type == FieldType.StringList)
         {
             if (node is YamlSequence seq)
