@@ -120,6 +120,9 @@ internal sealed class Checker
 
     private (Expr Left, Expr Right) CheckComparison(BinaryExpr binary, Expr left, Expr right)
     {
+        // A string literal against an enum or team field takes the field's type (checked against its values).
+        left = Coerce(left, right.Type);
+        right = Coerce(right, left.Type);
         if (left.Type.IsError || right.Type.IsError)
         {
             return (left, right);
@@ -127,7 +130,9 @@ internal sealed class Checker
 
         if (binary.IsOrdering)
         {
-            var unordered = !IsOrdered(left.Type) ? left.Type : !IsOrdered(right.Type) ? right.Type : null;
+            // The left side names the culprit (`emergency > 1` is about bool); an ordered left side against another
+            // type is a plain mismatch, reported below, except against null, which has no order either.
+            var unordered = !IsOrdered(left.Type) ? left.Type : right.Type.Kind == TypeKind.Null ? right.Type : null;
             if (unordered is not null)
             {
                 Error(DiagnosticCodes.NotOrdered, binary.Start,
@@ -139,14 +144,6 @@ internal sealed class Checker
         if (left.Type.Kind == TypeKind.Null || right.Type.Kind == TypeKind.Null)
         {
             return (left, right); // x == null / x != null: allowed for any x
-        }
-
-        // A string literal against an enum or team field takes the field's type (checked against its values).
-        left = Coerce(left, right.Type);
-        right = Coerce(right, left.Type);
-        if (left.Type.IsError || right.Type.IsError)
-        {
-            return (left, right);
         }
 
         if (left.Type.Kind == TypeKind.List || right.Type.Kind == TypeKind.List)

@@ -265,8 +265,8 @@ internal sealed class ClosureCompiler
         }
 
         // "not in" on an absent value is false, like every operator but == and != on null.
-        var present = Present(left);
-        return e => present(e) && !found(e);
+        var (leftPresent, rightPresent) = (Present(left), Present(right));
+        return e => leftPresent(e) && rightPresent(e) && !found(e);
     }
 
     private Func<ChangeEvent, bool> Membership(Expr left, Expr right)

@@ -63,7 +63,8 @@ internal sealed class Lexer
             return Identifier(start);
         }
 
-        if (c is >= '0' and <= '9')
+        // A minus sign is only ever part of a negative integer literal: the language has no arithmetic.
+        if (c is >= '0' and <= '9' || (c == '-' && Peek(1) is >= '0' and <= '9'))
         {
             return Integer(start);
         }
@@ -165,6 +166,11 @@ internal sealed class Lexer
 
     private Token Integer(int start)
     {
+        if (_text[_pos] == '-')
+        {
+            _pos++;
+        }
+
         while (_pos < _text.Length && _text[_pos] is >= '0' and <= '9')
         {
             _pos++;
@@ -183,9 +189,9 @@ internal sealed class Lexer
         }
 
         var digits = _text.AsSpan(start, _pos - start);
-        if (!long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        if (!long.TryParse(digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
         {
-            Error(DiagnosticCodes.IntegerOutOfRange, start, $"the integer {digits} does not fit in 64 bits (largest: {long.MaxValue})");
+            Error(DiagnosticCodes.IntegerOutOfRange, start, $"the integer {digits} does not fit in 64 bits (from {long.MinValue} to {long.MaxValue})");
             return new Token(TokenKind.Bad, start, _pos - start);
         }
 
