@@ -133,6 +133,8 @@ internal sealed class ScalarPositionMap : IPositionMap
 
         public void Plain()
         {
+            var parentIndent = BlockIndentOfLineAt(_pos);
+            var inFlow = OpensFlow(_pos);
             while (true)
             {
                 // One line of content: up to a comment, a mapping indicator or the line break.
@@ -151,6 +153,12 @@ internal sealed class ScalarPositionMap : IPositionMap
                         break;
                     }
 
+                    if (inFlow && Current is ',' or '}' or ']' or '[' or '{')
+                    {
+                        Finish(lastContent, endOfContent);
+                        return;
+                    }
+
                     var isSpace = Current is ' ' or '\t';
                     Emit(Current);
                     if (!isSpace)
@@ -162,7 +170,7 @@ internal sealed class ScalarPositionMap : IPositionMap
 
                 // Trailing white space before a break is not part of the value.
                 Truncate(lastContent);
-                if (AtEnd || !AtBreak)
+                if (AtEnd || !AtBreak || !ContinuesOnNextLine(parentIndent))
                 {
                     Finish(lastContent, endOfContent);
                     return;
@@ -265,7 +273,7 @@ internal sealed class ScalarPositionMap : IPositionMap
                 return;
             }
 
-            Advance(); // the header's line break
+            SkipBreak(); // the header's line break
             var indent = explicitIndent > 0 ? headerLineIndent + explicitIndent : DetectIndent();
             var previousWasNormal = false;
             var pendingBreaks = new List<(int Line, int Column)>();
@@ -288,11 +296,7 @@ internal sealed class ScalarPositionMap : IPositionMap
                     }
 
                     pendingBreaks.Add(Here());
-                    if (!AtEnd)
-                    {
-                        Advance();
-                    }
-
+                    SkipBreak();
                     continue;
                 }
 
@@ -347,11 +351,7 @@ internal sealed class ScalarPositionMap : IPositionMap
                 }
 
                 pendingBreaks.Add(Here());
-                if (!AtEnd)
-                {
-                    Advance();
-                }
-
+                SkipBreak();
                 any = true;
                 previousWasNormal = normal;
             }
@@ -366,6 +366,70 @@ internal sealed class ScalarPositionMap : IPositionMap
             }
 
             Positions.Add(end < Positions.Count ? Positions[end] : Here());
+        }
+
+        /// <summary>
+        /// The indentation of the block node a plain scalar belongs to: the leading spaces of its first line,
+        /// counting sequence entries (<c>- </c>) as indentation.
+        /// </summary>
+        private int BlockIndentOfLineAt(int pos)
+        {
+            var start = pos;
+            while (start > 0 && _text[start - 1] is not ('\r' or '\n'))
+            {
+                start--;
+            }
+
+            var i = start;
+            while (i < pos && (_text[i] == ' ' || (_text[i] == '-' && i + 1 < _text.Length && _text[i + 1] == ' ')))
+            {
+                i++;
+            }
+
+            if (start < _text.Length && _text[start] == '\uFEFF')
+            {
+                i = Math.Max(i, start + 1);
+            }
+
+            return i - start;
+        }
+
+        /// <summary>Whether a flow collection (<c>{</c> or <c>[</c>) is open before <paramref name="pos"/> on its line.</summary>
+        private bool OpensFlow(int pos)
+        {
+            var depth = 0;
+            for (var i = pos - 1; i >= 0 && _text[i] is not ('\r' or '\n'); i--)
+            {
+                depth += _text[i] switch { '{' or '[' => 1, '}' or ']' => -1, _ => 0 };
+            }
+
+            return depth > 0;
+        }
+
+        /// <summary>Whether the next non-empty line continues a plain scalar: more indented than its block, not a comment.</summary>
+        private bool ContinuesOnNextLine(int parentIndent)
+        {
+            var scan = NextLineStart(_pos);
+            while (scan < _text.Length)
+            {
+                var end = EndOfLine(scan);
+                var indent = 0;
+                while (scan + indent < end && _text[scan + indent] is ' ' or '\t')
+                {
+                    indent++;
+                }
+
+                if (scan + indent < end)
+                {
+                    var first = _text[scan + indent];
+                    var documentMarker = indent == 0 && end - scan >= 3 && (_text.AsSpan(scan, 3).SequenceEqual("---") || _text.AsSpan(scan, 3).SequenceEqual("..."));
+                    return indent > parentIndent && first != '#' && !documentMarker;
+                }
+
+                scan = NextLineStart(end);
+            }
+
+            return false;
         }
 
         private int DetectIndent()
