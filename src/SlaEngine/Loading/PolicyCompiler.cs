@@ -51,8 +51,8 @@ internal static class PolicyCompiler
                 return null;
             }
 
-            var map = ScalarPositionMap.Create(declared.Text, e.Scalar.StartIndex, e.Scalar.Location.Line, e.Scalar.Location.Column, e.Scalar.Style);
-            return ConditionCompiler.Compile(e.Text, new FileNamedMap(map, declared.File), environment, diagnostics);
+            var map = ScalarPositionMap.Create(declared.Text, e.Scalar.StartIndex, e.Scalar.Location.Line, e.Scalar.Location.Column, e.Scalar.Style, declared.File);
+            return ConditionCompiler.Compile(e.Text, map, environment, diagnostics);
         }
 
         var teams = declared.Teams.Select(t =>
@@ -175,15 +175,5 @@ internal static class PolicyCompiler
         }
 
         return result.ToImmutable();
-    }
-
-    /// <summary>Puts the file name on positions mapped inside a scalar.</summary>
-    private sealed class FileNamedMap(IPositionMap inner, string file) : IPositionMap
-    {
-        public SourceLocation Map(int offset)
-        {
-            var l = inner.Map(offset);
-            return new SourceLocation(file, l.Line, l.Column);
-        }
     }
 }

@@ -14,25 +14,12 @@ namespace SlaEngine.Tests.Acceptance;
 /// </summary>
 public sealed class BadPoliciesAcceptanceTests
 {
-    /// <summary>
-    /// Cases about the rules language (<c>when</c>, <c>unless</c>, <c>pauseWhen</c>, <c>stopWhen</c>). Expressions are not
-    /// compiled yet, so these files still load clean; they arrive with the rules language, and this list goes then.
-    /// </summary>
-    private static readonly string[] CasesArrivingWithTheRulesLanguage =
-    [
-        "unknown-enum-value.yaml",
-        "unknown-field.yaml",
-        "type-mismatch.yaml",
-        "syntax-error.yaml",
-        "not-boolean.yaml",
-    ];
-
     private static string BadPoliciesFolder => Path.Combine(TestFiles.SharedAcceptance, "bad-policies");
 
-    public static TheoryData<string> StructuralCases()
+    public static TheoryData<string> Cases()
     {
         var data = new TheoryData<string>();
-        foreach (var file in ReadCases().Keys.Where(f => !CasesArrivingWithTheRulesLanguage.Contains(f)))
+        foreach (var file in ReadCases().Keys)
         {
             data.Add(file);
         }
@@ -41,7 +28,7 @@ public sealed class BadPoliciesAcceptanceTests
     }
 
     [Theory]
-    [MemberData(nameof(StructuralCases))]
+    [MemberData(nameof(Cases))]
     public void Each_bad_policy_is_reported_at_the_expected_line_and_column(string file)
     {
         var expected = ReadCases()[file];
@@ -58,12 +45,6 @@ public sealed class BadPoliciesAcceptanceTests
                 && expected.Contains.All(word => MessageOf(line).Contains(word, StringComparison.OrdinalIgnoreCase)),
             "an error at {0}:{1} must mention {2}", expected.Line, expected.Column, string.Join(", ", expected.Contains));
         result.Policy.Should().BeNull();
-    }
-
-    [Fact]
-    public void The_excluded_rules_language_cases_are_all_in_the_suite()
-    {
-        ReadCases().Keys.Should().Contain(CasesArrivingWithTheRulesLanguage);
     }
 
     [Fact]

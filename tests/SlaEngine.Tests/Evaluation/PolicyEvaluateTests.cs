@@ -14,13 +14,13 @@ public sealed class PolicyEvaluateTests
 {
     private static Decision Decide(Instant at, params (string Field, object? Value)[] values)
     {
-        var builder = Policy.NewEvent(at);
+        var builder = Subject.NewEvent(at);
         foreach (var (field, value) in values)
         {
             builder.Set(field, value);
         }
 
-        return Policy.Evaluate(builder.Build());
+        return Subject.Evaluate(builder.Build());
     }
 
     [Fact]
@@ -170,7 +170,7 @@ public sealed class PolicyEvaluateTests
         var other = PolicyLoader.LoadOrThrow(Yaml, "other.yaml");
         var e = other.NewEvent(Utc(11, 24, 10)).Set("category", "a").Build();
 
-        var act = () => Policy.Evaluate(e);
+        var act = () => Subject.Evaluate(e);
 
         act.Should().Throw<System.ArgumentException>().WithMessage("*another policy*");
     }
@@ -178,7 +178,7 @@ public sealed class PolicyEvaluateTests
     [Fact]
     public void Explain_names_teams_rules_and_local_times()
     {
-        var text = DecisionExplainer.Explain(Policy, Decide(Utc(11, 24, 10), ("category", "a")));
+        var text = DecisionExplainer.Explain(Subject, Decide(Utc(11, 24, 10), ("category", "a")));
 
         text.Should().Contain("Owner: Operations (ops) [rule rule-a]");
         text.Should().Contain("fix: due Wed 25 Nov 2026 10:00");

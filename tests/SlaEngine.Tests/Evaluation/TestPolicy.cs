@@ -81,7 +81,7 @@ internal static class TestPolicy
 
     private static Policy? _policy;
 
-    public static Policy Policy => _policy ??= PolicyLoader.LoadOrThrow(Yaml, "test.yaml");
+    public static Policy Subject => _policy ??= PolicyLoader.LoadOrThrow(Yaml, "test.yaml");
 
     public static Instant Utc(int month, int day, int hour, int minute = 0, int year = 2026) =>
         Instant.FromUtc(year, month, day, hour, minute);

@@ -14,7 +14,7 @@ public sealed class EventReaderTests
     [Fact]
     public void A_json_event_is_read_with_defaults_filled_in()
     {
-        var r = Policy.ReadEvent("""{ "id": "CHG-1", "submittedAt": "2026-11-24T10:00:00-05:00", "category": "a", "tags": ["x"], "agents": 12 }""");
+        var r = Subject.ReadEvent("""{ "id": "CHG-1", "submittedAt": "2026-11-24T10:00:00-05:00", "category": "a", "tags": ["x"], "agents": 12 }""");
 
         r.Success.Should().BeTrue(r.ErrorMessage);
         r.Event!.SubmittedAt.Should().Be(Utc(11, 24, 15));
@@ -43,7 +43,7 @@ public sealed class EventReaderTests
     [InlineData("""{ "submittedAt": "2026-11-24T10:00:00Z", "category": "a", "category": "b" }""", "category", "twice")]
     public void An_invalid_event_is_refused_with_a_message_that_names_the_field(string json, string field, string words)
     {
-        var r = Policy.ReadEvent(json);
+        var r = Subject.ReadEvent(json);
 
         r.Success.Should().BeFalse();
         r.Event.Should().BeNull();
@@ -57,7 +57,7 @@ public sealed class EventReaderTests
     [InlineData("{\"a\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]] }")]
     public void Text_that_is_not_an_event_object_is_refused_without_an_exception(string json)
     {
-        var r = Policy.ReadEvent(json);
+        var r = Subject.ReadEvent(json);
 
         r.Success.Should().BeFalse();
         r.Errors.Should().ContainSingle().Which.Code.Should().Be(DiagnosticCodes.MalformedEvent);
@@ -66,7 +66,7 @@ public sealed class EventReaderTests
     [Fact]
     public void Unknown_fields_are_ignored_and_reported_as_information()
     {
-        var r = Policy.ReadEvent("""{ "submittedAt": "2026-11-24T10:00:00Z", "category": "a", "assignee": "bob" }""");
+        var r = Subject.ReadEvent("""{ "submittedAt": "2026-11-24T10:00:00Z", "category": "a", "assignee": "bob" }""");
 
         r.Success.Should().BeTrue();
         r.Notes.Should().ContainSingle(n => n.Code == DiagnosticCodes.UnknownEventField && n.Severity == DiagnosticSeverity.Info && n.Message.Contains("assignee"));
@@ -75,20 +75,20 @@ public sealed class EventReaderTests
     [Fact]
     public void A_builder_takes_clr_values_and_names_the_field_it_refuses()
     {
-        var e = Policy.NewEvent(Utc(11, 24, 10)).Set("category", "a").Set("agents", 3).Set("tags", new List<string> { "ivr" })
+        var e = Subject.NewEvent(Utc(11, 24, 10)).Set("category", "a").Set("agents", 3).Set("tags", new List<string> { "ivr" })
             .Set("scheduledStart", new System.DateTimeOffset(2026, 12, 1, 8, 0, 0, System.TimeSpan.FromHours(-5))).Build();
 
         e.GetValue("agents").Should().Be(3L);
         e.GetValue("scheduledStart").Should().Be(Utc(12, 1, 13));
 
-        var act = () => Policy.NewEvent(Utc(11, 24, 10)).Set("category", "q").Build();
+        var act = () => Subject.NewEvent(Utc(11, 24, 10)).Set("category", "q").Build();
         act.Should().Throw<EventValidationException>().WithMessage("*category*");
     }
 
     [Fact]
     public void A_local_date_time_without_a_kind_is_refused_from_csharp()
     {
-        var r = Policy.NewEvent(Utc(11, 24, 10)).Set("category", "a").Set("scheduledStart", new System.DateTime(2026, 12, 1)).TryBuild();
+        var r = Subject.NewEvent(Utc(11, 24, 10)).Set("category", "a").Set("scheduledStart", new System.DateTime(2026, 12, 1)).TryBuild();
 
         r.Success.Should().BeFalse();
         r.ErrorMessage.Should().Contain("scheduledStart").And.Contain("offset");

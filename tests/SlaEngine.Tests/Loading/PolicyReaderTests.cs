@@ -227,9 +227,19 @@ public sealed class PolicyReaderTests
     }
 
     [Fact]
-    public void A_clock_may_declare_expressions_that_are_kept_as_text_for_now()
+    public void A_clock_may_declare_pause_and_stop_conditions_on_declared_fields()
     {
-        Load(Head + "clocks:\n  resolve:\n    pauseWhen: status == \"waiting\"\n    stopWhen: status == \"done\"\n    description: Time to fix.\n  acknowledge: ~\n").ShouldLoadCleanly();
+        var fields = "fields:\n  status: { type: enum, values: [new, waiting, done], default: new }\n";
+        var policy = Load(Head + fields + "clocks:\n  resolve:\n    pauseWhen: status == \"waiting\"\n    stopWhen: status == \"done\"\n    description: Time to fix.\n  acknowledge: ~\n").ShouldLoadCleanly();
+
+        policy.FindClock("resolve")!.PauseWhen!.Text.Should().Be("status == \"waiting\"");
+        policy.FindClock("acknowledge")!.StopWhen.Should().BeNull();
+    }
+
+    [Fact]
+    public void A_clock_condition_on_an_undeclared_field_is_an_error_at_the_field()
+    {
+        Load(Head + "clocks:\n  resolve:\n    stopWhen: status == \"done\"\n").ShouldHaveError("SLA2011", 5, 15);
     }
 
     [Fact]

@@ -12,13 +12,13 @@ public sealed class TicketTests
 {
     private static Ticket Submit(Instant at, params (string Field, object? Value)[] values)
     {
-        var builder = Policy.NewEvent(at);
+        var builder = Subject.NewEvent(at);
         foreach (var (field, value) in values)
         {
             builder.Set(field, value);
         }
 
-        return Policy.Track(builder.Build());
+        return Subject.Track(builder.Build());
     }
 
     private static Ticket Set(Ticket ticket, Instant at, params (string Field, object? Value)[] values) =>
