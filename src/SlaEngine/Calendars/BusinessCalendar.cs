@@ -71,7 +71,9 @@ public sealed class BusinessCalendar
     private readonly ImmutableArray<OpenHours>[] _weekly; // indexed by (int)IsoDayOfWeek, 1..7
     private readonly Dictionary<LocalDate, ImmutableArray<OpenHours>> _exceptionsByDate;
     private readonly HashSet<LocalDate> _fixedHolidayDates;
-    private readonly Holiday[] _recurringHolidays;
+    private readonly HashSet<int> _yearlyHolidayDays; // month * 100 + day
+    private readonly Holiday[] _otherHolidays; // neither fixed-date nor yearly: checked one by one
+    private readonly int _recurringHolidayCount;
     private readonly CalendarChunk?[] _cache = new CalendarChunk?[CacheSize];
 
     // For a calendar open only on a few exception dates: the bounds of its open time; otherwise the instant range.
@@ -119,7 +121,9 @@ public sealed class BusinessCalendar
         Exceptions = exceptionList;
         _exceptionsByDate = exceptionList.ToDictionary(e => e.Date, e => e.Hours);
         _fixedHolidayDates = holidayList.OfType<FixedDateHoliday>().Select(h => h.Date).ToHashSet();
-        _recurringHolidays = holidayList.Where(h => h is not FixedDateHoliday).ToArray();
+        _yearlyHolidayDays = holidayList.OfType<YearlyHoliday>().Select(h => h.Month * 100 + h.Day).ToHashSet();
+        _otherHolidays = holidayList.Where(h => h is not FixedDateHoliday and not YearlyHoliday).ToArray();
+        _recurringHolidayCount = _yearlyHolidayDays.Count + _otherHolidays.Length;
         WeeklyHours = Days.ToImmutableDictionary(d => d, d => (IReadOnlyList<OpenHours>)weekly[(int)d]);
 
         _alwaysOpen = holidayList.IsEmpty && exceptionList.IsEmpty &&
@@ -789,15 +793,25 @@ public sealed class BusinessCalendar
             return [];
         }
 
-        foreach (var holiday in _recurringHolidays)
+        return IsRecurringHoliday(date) ? [] : _weekly[(int)date.DayOfWeek];
+    }
+
+    private bool IsRecurringHoliday(LocalDate date)
+    {
+        if (_yearlyHolidayDays.Count > 0 && _yearlyHolidayDays.Contains(date.Month * 100 + date.Day))
+        {
+            return true;
+        }
+
+        foreach (var holiday in _otherHolidays)
         {
             if (holiday.FallsOn(date))
             {
-                return [];
+                return true;
             }
         }
 
-        return _weekly[(int)date.DayOfWeek];
+        return false;
     }
 
     private Instant ResolveStart(LocalDate date, LocalTime time) => Zone.AtLeniently(date + time).ToInstant();
@@ -862,7 +876,7 @@ public sealed class BusinessCalendar
         }
 
         // Each recurring holiday takes at most one date a year, and every weekday occurs at least 52 times a year.
-        if (_recurringHolidays.Length < 52)
+        if (_recurringHolidayCount < 52)
         {
             return true;
         }
@@ -871,7 +885,7 @@ public sealed class BusinessCalendar
         var date = new LocalDate(2001, 1, 1);
         for (var i = 0; i < 146_097; i++, date = date.PlusDays(1))
         {
-            if (!_weekly[(int)date.DayOfWeek].IsEmpty && !_recurringHolidays.Any(h => h.FallsOn(date)))
+            if (!_weekly[(int)date.DayOfWeek].IsEmpty && !IsRecurringHoliday(date))
             {
                 return true;
             }
