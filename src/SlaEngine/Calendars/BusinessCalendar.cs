@@ -726,17 +726,11 @@ public sealed class BusinessCalendar
     {
         var start = index <= FirstChunkIndex ? Instant.MinValue : Instant.FromUnixTimeTicks(index * ChunkTicks);
         var end = index >= LastChunkIndex ? Instant.MaxValue : Instant.FromUnixTimeTicks((index + 1) * ChunkTicks);
-        var firstDate = LocalDateOf(start).PlusDays(-4);
-        var lastDate = LocalDateOf(end).PlusDays(2);
-        if (firstDate < MinSupportedDate)
-        {
-            firstDate = MinSupportedDate;
-        }
-
-        if (lastDate > MaxSupportedDate)
-        {
-            lastDate = MaxSupportedDate;
-        }
+        // Intervals starting on a date lie within two local days of it (three across a skipped day such as Apia's).
+        var firstDate = LocalDateOf(start);
+        firstDate = firstDate <= MinSupportedDate.PlusDays(4) ? MinSupportedDate : firstDate.PlusDays(-4);
+        var lastDate = LocalDateOf(end);
+        lastDate = lastDate >= MaxSupportedDate.PlusDays(-2) ? MaxSupportedDate : lastDate.PlusDays(2);
 
         var pieces = new List<(long Start, long End)>();
         for (var date = firstDate; date <= lastDate; date = date.PlusDays(1))
