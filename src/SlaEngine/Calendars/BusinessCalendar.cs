@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using NodaTime;
+using NodaTime.TimeZones;
 
 namespace SlaEngine.Calendars;
 
@@ -66,6 +67,7 @@ public sealed class BusinessCalendar
         IsoDayOfWeek.Friday, IsoDayOfWeek.Saturday, IsoDayOfWeek.Sunday,
     ];
 
+    private static readonly Duration ResolveMargin = Duration.FromDays(2);
     private static readonly Lazy<BusinessCalendar> AlwaysOpenCalendar = new(CreateAlwaysOpen, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly ImmutableArray<OpenHours>[] _weekly; // indexed by (int)IsoDayOfWeek, 1..7
@@ -141,7 +143,7 @@ public sealed class BusinessCalendar
         else
         {
             var openDates = exceptionList
-                .Where(e => e.Date >= MinSupportedDate && e.Date <= MaxSupportedDate && ResolvedIntervals(e.Date, e.Hours).Any())
+                .Where(e => e.Date >= MinSupportedDate && e.Date <= MaxSupportedDate && ResolvedIntervals(e.Date, e.Hours).Count > 0)
                 .Select(e => e.Date)
                 .ToList();
             if (openDates.Count == 0)
@@ -293,6 +295,12 @@ public sealed class BusinessCalendar
             return duration <= _openEndAlways - from ? from + duration : throw OutOfRange("reaches the open time", start);
         }
 
+        if (duration > Instant.MaxValue - start)
+        {
+            // More open time than there is time left: no need to look through the blocks up to year 9999.
+            throw OutOfRange("reaches the open time", start);
+        }
+
         var index = ChunkIndex(start);
         var chunk = GetChunk(index);
         var before = chunk.OpenBefore(chunk.Offset(start));
@@ -336,6 +344,11 @@ public sealed class BusinessCalendar
         {
             var to = end > _openEndAlways ? _openEndAlways : end;
             return to > _openStartAlways && duration <= to - _openStartAlways ? to - duration : throw OutOfRange("has the open time", end);
+        }
+
+        if (duration > end - Instant.MinValue)
+        {
+            throw OutOfRange("has the open time", end);
         }
 
         var index = ChunkIndex(end);
@@ -416,6 +429,7 @@ public sealed class BusinessCalendar
 
         var date = LocalDateOf(start);
         var count = 0;
+        ZoneInterval? hint = null;
         while (true)
         {
             if (date >= _lastOpenDate)
@@ -424,9 +438,8 @@ public sealed class BusinessCalendar
             }
 
             date = date.PlusDays(1);
-            if (TryGetIntervals(date, out var first, out var last) && ++count == days)
+            if (TryGetIntervals(date, ref hint, out _, out var last) && ++count == days)
             {
-                _ = first;
                 return last.End;
             }
         }
@@ -453,6 +466,7 @@ public sealed class BusinessCalendar
 
         var date = LocalDateOf(end);
         var count = 0;
+        ZoneInterval? hint = null;
         while (true)
         {
             if (date <= _firstOpenDate)
@@ -461,7 +475,7 @@ public sealed class BusinessCalendar
             }
 
             date = date.PlusDays(-1);
-            if (TryGetIntervals(date, out var first, out _) && ++count == days)
+            if (TryGetIntervals(date, ref hint, out var first, out _) && ++count == days)
             {
                 return first.Start;
             }
@@ -733,12 +747,13 @@ public sealed class BusinessCalendar
         lastDate = lastDate >= MaxSupportedDate.PlusDays(-2) ? MaxSupportedDate : lastDate.PlusDays(2);
 
         var pieces = new List<(long Start, long End)>();
+        ZoneInterval? hint = null;
         for (var date = firstDate; date <= lastDate; date = date.PlusDays(1))
         {
             foreach (var hours in HoursStartingOn(date))
             {
-                var s = ResolveStart(date, hours.Start);
-                var e = ResolveEnd(date, hours);
+                var s = ResolveStart(date, hours.Start, ref hint);
+                var e = ResolveEnd(date, hours, ref hint);
                 if (e <= s || e <= start || s >= end)
                 {
                     continue;
@@ -808,26 +823,68 @@ public sealed class BusinessCalendar
         return false;
     }
 
-    private Instant ResolveStart(LocalDate date, LocalTime time) => Zone.AtLeniently(date + time).ToInstant();
-
-    private Instant ResolveEnd(LocalDate date, OpenHours hours) =>
-        Zone.AtLeniently((hours.CrossesMidnight ? date.PlusDays(1) : date) + hours.End).ToInstant();
-
-    private IEnumerable<Interval> ResolvedIntervals(LocalDate date, ImmutableArray<OpenHours> hours)
+    private Instant ResolveStart(LocalDate date, LocalTime time)
     {
-        foreach (var h in hours)
+        ZoneInterval? hint = null;
+        return Resolve(date + time, ref hint);
+    }
+
+    private Instant ResolveStart(LocalDate date, LocalTime time, ref ZoneInterval? hint) => Resolve(date + time, ref hint);
+
+    private Instant ResolveEnd(LocalDate date, OpenHours hours, ref ZoneInterval? hint) =>
+        Resolve((hours.CrossesMidnight ? date.PlusDays(1) : date) + hours.End, ref hint);
+
+    /// <summary>
+    /// Maps a local date-time to an instant with the lenient resolver. Away from offset changes (the zone keeps one
+    /// offset for two days either side, more than any offset can shift a local time) the mapping is a plain
+    /// subtraction of that offset, which avoids the allocation of <see cref="DateTimeZone.AtLeniently"/>; near a
+    /// change the zone's own lenient mapping decides. <paramref name="hint"/> carries the last zone interval used,
+    /// so that a run of nearby local times asks the zone once.
+    /// </summary>
+    private Instant Resolve(LocalDateTime local, ref ZoneInterval? hint)
+    {
+        var guess = local.InUtc().ToInstant();
+        if (hint is null || !Covers(hint, guess))
         {
-            var s = ResolveStart(date, h.Start);
-            var e = ResolveEnd(date, h);
-            if (e > s)
+            hint = Zone.GetZoneInterval(guess);
+            if (!Covers(hint, guess))
             {
-                yield return new Interval(s, e);
+                return Zone.AtLeniently(local).ToInstant();
             }
         }
+
+        return local.WithOffset(hint.WallOffset).ToInstant();
+
+        static bool Covers(ZoneInterval zoneInterval, Instant guess) =>
+            (!zoneInterval.HasStart || zoneInterval.Start <= guess - ResolveMargin) &&
+            (!zoneInterval.HasEnd || zoneInterval.End > guess + ResolveMargin);
+    }
+
+    private List<Interval> ResolvedIntervals(LocalDate date, ImmutableArray<OpenHours> hours)
+    {
+        var result = new List<Interval>();
+        ZoneInterval? hint = null;
+        foreach (var h in hours)
+        {
+            var s = ResolveStart(date, h.Start, ref hint);
+            var e = ResolveEnd(date, h, ref hint);
+            if (e > s)
+            {
+                result.Add(new Interval(s, e));
+            }
+        }
+
+        return result;
     }
 
     /// <summary>The first and the last (by start) non-empty intervals starting on a date, if any.</summary>
     private bool TryGetIntervals(LocalDate date, out Interval first, out Interval last)
+    {
+        ZoneInterval? hint = null;
+        return TryGetIntervals(date, ref hint, out first, out last);
+    }
+
+    private bool TryGetIntervals(LocalDate date, ref ZoneInterval? hint, out Interval first, out Interval last)
     {
         first = last = default;
         if (date < MinSupportedDate || date > MaxSupportedDate)
@@ -838,8 +895,8 @@ public sealed class BusinessCalendar
         var found = false;
         foreach (var h in HoursStartingOn(date))
         {
-            var s = ResolveStart(date, h.Start);
-            var e = ResolveEnd(date, h);
+            var s = ResolveStart(date, h.Start, ref hint);
+            var e = ResolveEnd(date, h, ref hint);
             if (e <= s)
             {
                 continue;

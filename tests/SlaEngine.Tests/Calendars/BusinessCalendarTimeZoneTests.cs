@@ -152,6 +152,12 @@ public sealed class BusinessCalendarTimeZoneTests
         var calendar = Simple(MondayToFriday, [H("09:00", "17:00")]);
         calendar.Invoking(c => c.Add(I("2026-11-23T09:00-05:00"), Duration.FromDays(16_000_000)))
             .Should().Throw<CalendarRangeException>();
+        calendar.Invoking(c => c.Subtract(I("2026-11-23T09:00-05:00"), Duration.FromDays(16_000_000)))
+            .Should().Throw<CalendarRangeException>();
+
+        // Less than the time left, more than the open time left: found by walking the blocks to the end of the range.
+        calendar.Invoking(c => c.Add(Instant.FromUtc(9900, 1, 1, 0, 0), Duration.FromDays(20_000)))
+            .Should().Throw<CalendarRangeException>();
     }
 
     [Fact]
