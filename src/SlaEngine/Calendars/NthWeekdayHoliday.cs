@@ -1,0 +1,45 @@
+using System;
+using NodaTime;
+
+namespace SlaEngine.Calendars;
+
+/// <summary>
+/// A holiday on the N-th given weekday of a month every year (<c>yearly: "11/thu#4"</c> is the fourth Thursday of
+/// November, US Thanksgiving; <c>"05/mon#-1"</c> is the last Monday of May). An occurrence of 5 in a month that has
+/// only four such weekdays that year gives no holiday that year.
+/// </summary>
+/// <param name="Month">The month, 1 to 12.</param>
+/// <param name="DayOfWeek">The weekday.</param>
+/// <param name="Occurrence">1 to 5 for the first to fifth such weekday, or -1 for the last.</param>
+/// <param name="Name">The display name, or <see langword="null"/>.</param>
+public sealed record NthWeekdayHoliday(int Month, IsoDayOfWeek DayOfWeek, int Occurrence, string? Name = null) : Holiday(Name)
+{
+    /// <summary>Gets the month, 1 to 12.</summary>
+    public int Month { get; init; } = Month is >= 1 and <= 12
+        ? Month
+        : throw new ArgumentOutOfRangeException(nameof(Month), Month, "A holiday's month must be between 1 and 12.");
+
+    /// <summary>Gets the weekday.</summary>
+    public IsoDayOfWeek DayOfWeek { get; init; } = DayOfWeek is >= IsoDayOfWeek.Monday and <= IsoDayOfWeek.Sunday
+        ? DayOfWeek
+        : throw new ArgumentOutOfRangeException(nameof(DayOfWeek), DayOfWeek, "A holiday's weekday must be Monday to Sunday.");
+
+    /// <summary>Gets the occurrence: 1 to 5, or -1 for the last.</summary>
+    public int Occurrence { get; init; } = Occurrence is (>= 1 and <= 5) or (-1)
+        ? Occurrence
+        : throw new ArgumentOutOfRangeException(nameof(Occurrence), Occurrence, "A holiday's occurrence must be 1 to 5, or -1 for the last.");
+
+    /// <inheritdoc/>
+    public override bool FallsOn(LocalDate date)
+    {
+        var iso = date.WithCalendar(CalendarSystem.Iso);
+        if (iso.Month != Month || iso.DayOfWeek != DayOfWeek)
+        {
+            return false;
+        }
+
+        return Occurrence == -1
+            ? iso.Day + 7 > CalendarSystem.Iso.GetDaysInMonth(iso.Year, iso.Month)
+            : (iso.Day - 1) / 7 + 1 == Occurrence;
+    }
+}
