@@ -28,6 +28,7 @@ public static class CliApp
         var root = new RootCommand("SlaEngine: rules of engagement between IT and the contact center, as code.")
         {
             CheckCommand.Create(stdout),
+            TestCommand.Create(stdout),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

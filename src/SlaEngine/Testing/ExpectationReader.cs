@@ -415,10 +415,13 @@ internal static partial class ExpectationReader
                 if (list.Length != expected.Count)
                 {
                     var expectedText = expected.Count == 0 ? "none" : string.Join("\n", expected.Select(e => $"{e.Clock} at {TestValueText.Instant(e.At.Value, e.At.Offset, CalendarOf(e.Clock))} notify {TestValueText.List(e.Notify)}"));
+                    // Shown in the offset the case writes its instants in, unless the step's calendar has a zone of its own.
+                    Offset? written = expected.Count > 0 ? expected[0].At.Offset : null;
                     var actualText = list.IsEmpty ? "none" : string.Join("\n", list.Select(a =>
                     {
                         var calendar = CalendarOf(a.Clock);
-                        return $"{a.Clock} at {TestValueText.Instant(a.At, OffsetFor(a.At, calendar), calendar)} notify {TestValueText.List(a.Notify)}";
+                        var offset = calendar is null || calendar.Zone == DateTimeZone.Utc ? written ?? Offset.Zero : OffsetFor(a.At, calendar);
+                        return $"{a.Clock} at {TestValueText.Instant(a.At, offset, calendar)} notify {TestValueText.List(a.Notify)}";
                     }));
                     into.Add(new PolicyTestMismatch(
                         string.Create(CultureInfo.InvariantCulture, $"escalations (expected {expected.Count} steps, got {list.Length})"),
