@@ -117,8 +117,8 @@ public static class TestReportWriter
         {
             var results = suite.ToList();
             xml.WriteStartElement("testsuite");
-            xml.WriteAttributeString("name", results[0].SuiteName);
-            xml.WriteAttributeString("file", suite.Key);
+            xml.WriteAttributeString("name", XmlSafe(results[0].SuiteName));
+            xml.WriteAttributeString("file", XmlSafe(suite.Key));
             xml.WriteAttributeString("tests", Count(results.Count));
             xml.WriteAttributeString("failures", Count(results.Count(r => !r.Passed)));
             xml.WriteAttributeString("errors", "0");
@@ -126,9 +126,9 @@ public static class TestReportWriter
             foreach (var result in results)
             {
                 xml.WriteStartElement("testcase");
-                xml.WriteAttributeString("name", result.CaseName);
-                xml.WriteAttributeString("classname", result.SuiteName);
-                xml.WriteAttributeString("file", result.Location.File);
+                xml.WriteAttributeString("name", XmlSafe(result.CaseName));
+                xml.WriteAttributeString("classname", XmlSafe(result.SuiteName));
+                xml.WriteAttributeString("file", XmlSafe(result.Location.File));
                 xml.WriteAttributeString("line", Count(result.Location.Line));
                 if (!result.Passed)
                 {
