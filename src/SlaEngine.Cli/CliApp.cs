@@ -31,6 +31,7 @@ public static class CliApp
             EvaluateCommand.Create(stdout, stderr, explain: false),
             EvaluateCommand.Create(stdout, stderr, explain: true),
             SchemaCommand.Create(stdout),
+            TestCommand.Create(stdout),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

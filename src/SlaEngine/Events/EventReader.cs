@@ -98,6 +98,8 @@ internal static class EventReader
             }
             else
             {
+                // Reported once: the field is not also "required" below.
+                slots[field.Slot] = field.Default.IsAbsent ? FieldValue.FromBool(false) : field.Default;
                 errors.Add(new EventError(DiagnosticCodes.InvalidEventValue, name, $"{name}: {message}"));
             }
         }

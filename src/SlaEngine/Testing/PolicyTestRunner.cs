@@ -1,0 +1,214 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using SlaEngine.Diagnostics;
+using SlaEngine.Events;
+using SlaEngine.Tracking;
+
+namespace SlaEngine.Testing;
+
+/// <summary>
+/// Runs policy test suites: loads each policy once (cached by full path for the runner's lifetime), evaluates each
+/// case's event or tracks its timeline, and compares the outcome with the case's <c>expect</c>.
+/// </summary>
+/// <remarks>
+/// A case whose event is refused passes only when it expects <c>error</c> and the refusal message contains it
+/// (ordinal comparison); an <c>error</c> case whose event is accepted fails. A policy that fails to load fails every
+/// case of its suites with the policy's diagnostics; a test file that fails to load is one failed result named
+/// <c>the test file loads</c>. Never throws for bad test or policy files. Thread-safe; create one per run so edited
+/// policies are read afresh.
+/// </remarks>
+/// <example>
+/// <code>
+/// var report = new PolicyTestRunner().Run(["policies/"]);
+/// TestReportWriter.WriteText(report, Console.Out);
+/// return report.AllPassed ? 0 : 1;
+/// </code>
+/// </example>
+public sealed class PolicyTestRunner
+{
+    /// <summary>The case name given to the result of a test file that failed to load.</summary>
+    public const string TestFileLoadsCaseName = "the test file loads";
+
+    private readonly ConcurrentDictionary<string, PolicyLoadResult> _policies = new(StringComparer.Ordinal);
+
+    /// <summary>Finds every <c>*.tests.yaml</c> under the paths (see <see cref="PolicyTestSuite.FindFiles"/>), loads and runs them.</summary>
+    /// <param name="paths">Test files and directories.</param>
+    /// <param name="filter">When given, only cases whose name contains this text (ignoring case) run.</param>
+    /// <returns>The report.</returns>
+    public PolicyTestReport Run(IEnumerable<string> paths, string? filter = null)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var results = ImmutableArray.CreateBuilder<PolicyTestResult>();
+        foreach (var file in PolicyTestSuite.FindFiles(paths))
+        {
+            var load = PolicyTestSuite.Load(file);
+            if (load.Success)
+            {
+                results.AddRange(RunSuite(load.Suite, filter));
+            }
+            else
+            {
+                results.Add(TestFileFailure(file, load.Diagnostics));
+            }
+        }
+
+        return Report(results.ToImmutable());
+    }
+
+    /// <summary>Runs loaded suites.</summary>
+    /// <param name="suites">The suites.</param>
+    /// <param name="filter">When given, only cases whose name contains this text (ignoring case) run.</param>
+    /// <returns>The report.</returns>
+    public PolicyTestReport Run(IEnumerable<PolicyTestSuite> suites, string? filter = null)
+    {
+        ArgumentNullException.ThrowIfNull(suites);
+        return Report([.. suites.SelectMany(s => RunSuite(s, filter))]);
+    }
+
+    /// <summary>Runs the cases of one suite.</summary>
+    /// <param name="suite">The suite.</param>
+    /// <param name="filter">When given, only cases whose name contains this text (ignoring case) run.</param>
+    /// <returns>One result per case run, in file order.</returns>
+    public ImmutableArray<PolicyTestResult> RunSuite(PolicyTestSuite suite, string? filter = null)
+    {
+        ArgumentNullException.ThrowIfNull(suite);
+        return [.. suite.Cases.Where(c => Matches(c, filter)).Select(c => RunCase(suite, c))];
+    }
+
+    /// <summary>Runs one case of a suite.</summary>
+    /// <param name="suite">The suite the case belongs to (it names the policy).</param>
+    /// <param name="testCase">The case.</param>
+    /// <returns>The result.</returns>
+    public PolicyTestResult RunCase(PolicyTestSuite suite, PolicyTestCase testCase)
+    {
+        ArgumentNullException.ThrowIfNull(suite);
+        ArgumentNullException.ThrowIfNull(testCase);
+        var load = LoadPolicy(suite.PolicyPath);
+        if (!load.Success)
+        {
+            var lines = new List<string> { $"the policy {suite.PolicyPath} failed to load:" };
+            lines.AddRange(load.Errors.Select(d => d.ToString()));
+            return Result(suite, testCase, [], [.. lines], null);
+        }
+
+        var policy = load.Policy;
+        string? refusal;
+        ActualOutcome? outcome;
+        try
+        {
+            (outcome, refusal) = Execute(policy, suite, testCase);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or ArithmeticException)
+        {
+            // A fault of the engine, not of the case: report it on the case instead of stopping the run.
+            return Result(suite, testCase, [], [$"the policy could not evaluate the case: {ex.GetType().Name}: {ex.Message}"], null);
+        }
+
+        if (refusal is not null)
+        {
+            if (testCase.ExpectedError is not { } expectedError)
+            {
+                return Result(suite, testCase, [], [$"the event was refused: {refusal}"], null);
+            }
+
+            return refusal.Contains(expectedError, StringComparison.Ordinal)
+                ? Result(suite, testCase, [], [], null)
+                : Result(suite, testCase, [new PolicyTestMismatch("error", $"a refusal naming '{expectedError}'", refusal)], [], null);
+        }
+
+        if (testCase.ExpectedError is { } error)
+        {
+            return Result(suite, testCase, [], [$"expected an error naming '{error}', but the event was accepted"], outcome!.Decision.Trace);
+        }
+
+        var mismatches = new List<PolicyTestMismatch>();
+        foreach (var check in testCase.Checks)
+        {
+            check.Compare(outcome!, mismatches);
+        }
+
+        return Result(suite, testCase, [.. mismatches], [], outcome!.Decision.Trace);
+    }
+
+    /// <summary>Loads a policy file, or returns the result of loading it earlier in this runner.</summary>
+    /// <param name="path">The policy file's path; cached by its full path.</param>
+    /// <returns>The load result.</returns>
+    public PolicyLoadResult LoadPolicy(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return _policies.GetOrAdd(Path.GetFullPath(path), PolicyLoader.LoadFile);
+    }
+
+    private static bool Matches(PolicyTestCase testCase, string? filter) =>
+        string.IsNullOrEmpty(filter) || testCase.Name.Contains(filter, StringComparison.OrdinalIgnoreCase);
+
+    private static (ActualOutcome? Outcome, string? Refusal) Execute(Policy policy, PolicyTestSuite suite, PolicyTestCase testCase)
+    {
+        if (testCase.Kind == PolicyTestCaseKind.Event)
+        {
+            var read = EventReader.FromYaml(policy.Schema, testCase.EventFields!);
+            return read.Success ? (new ActualOutcome(policy, policy.Evaluate(read.Event), null), null) : (null, read.ErrorMessage);
+        }
+
+        var steps = testCase.Timeline;
+        var values = new List<KeyValuePair<string, RawValue>> { new(EventSchema.SubmittedAtField, RawValue.String(steps[0].AtText)) };
+        values.AddRange(Fields(steps[0]));
+        var first = EventReader.Read(policy.Schema, values, suite.File);
+        if (!first.Success)
+        {
+            return (null, $"timeline entry 0: {first.ErrorMessage}");
+        }
+
+        var ticket = policy.Track(first.Event);
+        for (var i = 1; i < steps.Length; i++)
+        {
+            try
+            {
+                ticket = ticket.Append(steps[i].At, Fields(steps[i]));
+            }
+            catch (TimelineException ex)
+            {
+                return (null, ex.Message);
+            }
+        }
+
+        var status = ticket.StatusAt(testCase.At!.Value);
+        return (new ActualOutcome(policy, status.Decision, status), null);
+    }
+
+    private static IEnumerable<KeyValuePair<string, RawValue>> Fields(TimelineStep step) =>
+        step.Set.Entries.Select(e => new KeyValuePair<string, RawValue>(e.Key.Value, EventReader.FromYamlValue(e.Value)));
+
+    private static PolicyTestResult Result(PolicyTestSuite suite, PolicyTestCase testCase, ImmutableArray<PolicyTestMismatch> mismatches, ImmutableArray<string> messages, Evaluation.DecisionTrace? trace) =>
+        new(suite.Name, suite.File, testCase.Name, testCase.Location, suite.PolicyPath, mismatches, messages, trace);
+
+    private static PolicyTestResult TestFileFailure(string file, ImmutableArray<Diagnostic> diagnostics)
+    {
+        var name = Path.GetFileName(file);
+        if (name.EndsWith(PolicyTestSuite.FileSuffix, StringComparison.Ordinal))
+        {
+            name = name[..^PolicyTestSuite.FileSuffix.Length];
+        }
+
+        var errors = diagnostics.Where(d => d.IsError).Select(d => d.ToString()).ToImmutableArray();
+        return new PolicyTestResult(name, file, TestFileLoadsCaseName, new SourceLocation(file, 1, 1), null, [], errors, null);
+    }
+
+    private PolicyTestReport Report(ImmutableArray<PolicyTestResult> results)
+    {
+        var coverage = ImmutableArray.CreateBuilder<PolicyCoverage>();
+        foreach (var group in results.Where(r => r.PolicyPath is not null).GroupBy(r => r.PolicyPath!, StringComparer.Ordinal))
+        {
+            if (_policies.TryGetValue(group.Key, out var load) && load.Success)
+            {
+                coverage.Add(PolicyCoverage.Compute(load.Policy, group.Key, group.Select(r => r.Trace).OfType<Evaluation.DecisionTrace>()));
+            }
+        }
+
+        return new PolicyTestReport(results, coverage.ToImmutable());
+    }
+}
