@@ -79,6 +79,12 @@ public sealed class FilePolicySource : IPolicySource, IDisposable
     /// <exception cref="ArgumentOutOfRangeException">A timing is negative, zero (poll interval) or longer than about 49 days.</exception>
     /// <exception cref="PolicyLoadException">The file is missing, unreadable, or its policy has errors; the exception carries every diagnostic.</exception>
     public FilePolicySource(string path, TimeSpan reloadDebounce, TimeSpan pollInterval)
+        : this(path, reloadDebounce, pollInterval, watch: true)
+    {
+    }
+
+    /// <summary>Loads and follows a policy file; <paramref name="watch"/> false leaves only polling, as when a watcher cannot be created.</summary>
+    internal FilePolicySource(string path, TimeSpan reloadDebounce, TimeSpan pollInterval, bool watch)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (reloadDebounce < TimeSpan.Zero || reloadDebounce > MaxTimerInterval)
@@ -100,7 +106,7 @@ public sealed class FilePolicySource : IPolicySource, IDisposable
 
         // Watch before the first read, so that a change made while reading is not lost (the hash makes a repeat
         // harmless). A notification arriving before the first policy is in force waits for the gate.
-        _watcher = TryWatch();
+        _watcher = watch ? TryWatch() : null;
         lock (_gate)
         {
             var (initial, hash) = ReadInitial();
