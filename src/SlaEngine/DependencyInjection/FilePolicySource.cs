@@ -58,6 +58,7 @@ public sealed class FilePolicySource : IPolicySource, IDisposable
     private byte[] _appliedHash;
     private byte[]? _lastSeenHash;
     private bool _missingReported;
+    private bool _unreadableReported;
     private int _readRetries;
 
     /// <summary>
@@ -328,11 +329,17 @@ public sealed class FilePolicySource : IPolicySource, IDisposable
 
             _readRetries = 0;
             _lastSeenHash = null;
-            Fail(unreadable);
+            if (!_unreadableReported)
+            {
+                _unreadableReported = true;
+                Fail(unreadable);
+            }
+
             return false;
         }
 
         _readRetries = 0;
+        _unreadableReported = false;
         if (Stamp() != before || bytes!.Length != Math.Min(before.Value.Length, PolicyLoader.MaxFileBytes + 1))
         {
             // Still being written: read it again once it is quiet, never half of it.
