@@ -110,10 +110,10 @@ public sealed class BusinessCalendar
         ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(zone);
         ArgumentNullException.ThrowIfNull(weeklyHours);
-        var error = Prepare(id, zone, weeklyHours, holidays, exceptions, out var weekly, out var holidayList, out var exceptionList);
+        var error = Prepare(id, weeklyHours, holidays, exceptions, out var weekly, out var holidayList, out var exceptionList, out var parameter);
         if (error is not null)
         {
-            throw new ArgumentException(error, error.Contains("exception", StringComparison.Ordinal) ? nameof(exceptions) : nameof(weeklyHours));
+            throw new ArgumentException(error, parameter);
         }
 
         Id = id;
@@ -208,7 +208,7 @@ public sealed class BusinessCalendar
             return false;
         }
 
-        error = Prepare(id, zone, weeklyHours, holidays, exceptions, out _, out _, out _);
+        error = Prepare(id, weeklyHours, holidays, exceptions, out _, out _, out _, out _);
         if (error is not null)
         {
             return false;
@@ -579,20 +579,21 @@ public sealed class BusinessCalendar
         return new BusinessCalendar("24x7", DateTimeZone.Utc, Days.ToDictionary(d => d, _ => day));
     }
 
+    /// <summary>Checks and normalises the arguments; returns the problem and the name of the argument at fault, or null.</summary>
     private static string? Prepare(
         string id,
-        DateTimeZone zone,
         IReadOnlyDictionary<IsoDayOfWeek, IReadOnlyList<OpenHours>> weeklyHours,
         IEnumerable<Holiday>? holidays,
         IEnumerable<CalendarException>? exceptions,
         out ImmutableArray<OpenHours>[] weekly,
         out ImmutableArray<Holiday> holidayList,
-        out ImmutableArray<CalendarException> exceptionList)
+        out ImmutableArray<CalendarException> exceptionList,
+        out string parameter)
     {
         weekly = new ImmutableArray<OpenHours>[8];
         holidayList = [];
         exceptionList = [];
-        _ = zone;
+        parameter = nameof(id);
         if (string.IsNullOrWhiteSpace(id))
         {
             return "A calendar's id must not be blank.";
@@ -603,6 +604,7 @@ public sealed class BusinessCalendar
             weekly[i] = [];
         }
 
+        parameter = nameof(weeklyHours);
         foreach (var (day, hours) in weeklyHours)
         {
             if (day is < IsoDayOfWeek.Monday or > IsoDayOfWeek.Sunday)
@@ -620,6 +622,7 @@ public sealed class BusinessCalendar
             weekly[(int)day] = sorted;
         }
 
+        parameter = nameof(holidays);
         var holidayBuilder = ImmutableArray.CreateBuilder<Holiday>();
         foreach (var holiday in holidays ?? [])
         {
@@ -633,6 +636,7 @@ public sealed class BusinessCalendar
 
         holidayList = holidayBuilder.ToImmutable();
 
+        parameter = nameof(exceptions);
         var seen = new HashSet<LocalDate>();
         var exceptionBuilder = ImmutableArray.CreateBuilder<CalendarException>();
         foreach (var exception in exceptions ?? [])
@@ -659,6 +663,7 @@ public sealed class BusinessCalendar
         }
 
         exceptionList = [.. exceptionBuilder.OrderBy(e => e.Date)];
+        parameter = nameof(weeklyHours);
         var days = weekly;
         if (Days.All(d => days[(int)d].IsEmpty) && exceptionList.All(e => e.IsClosed))
         {

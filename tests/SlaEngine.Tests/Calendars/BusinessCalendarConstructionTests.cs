@@ -105,6 +105,13 @@ public sealed class BusinessCalendarConstructionTests
     }
 
     [Fact]
+    public void A_weekday_key_of_none_is_refused()
+    {
+        var act = () => new BusinessCalendar("x", NewYork, Week(([IsoDayOfWeek.None], [H("09:00", "17:00")])));
+        act.Should().Throw<ArgumentException>().WithMessage("Calendar 'x': 'None' is not a weekday.*");
+    }
+
+    [Fact]
     public void TryCreate_returns_the_calendar_when_it_is_valid()
     {
         BusinessCalendar.TryCreate("x", NewYork, Week((MondayToFriday, [H("09:00", "17:00")])), null, null, out var calendar, out var error)

@@ -115,6 +115,23 @@ public sealed class BusinessCalendarTests
     }
 
     [Fact]
+    public void A_shift_spanning_an_internal_cache_block_boundary_is_still_one_interval()
+    {
+        // Blocks are 256 days from the Unix epoch: one starts at 2026-01-27T00:00Z, 19:00 in New York.
+        var boundary = Instant.FromUtc(2026, 1, 27, 0, 0);
+        var nights = Simple(EveryDay, [H("18:00", "08:00")]);
+        nights.OpenIntervals(I("2026-01-26T12:00-05:00"), I("2026-01-27T12:00-05:00"))
+            .Should().Equal(new Interval(I("2026-01-26T18:00-05:00"), I("2026-01-27T08:00-05:00")));
+        nights.IsOpen(boundary).Should().BeTrue();
+        nights.IsOpen(boundary - Duration.FromNanoseconds(1)).Should().BeTrue();
+        nights.Add(I("2026-01-26T18:00-05:00"), Duration.FromHours(1)).Should().Be(boundary);
+        nights.Add(I("2026-01-26T18:00-05:00"), Duration.FromHours(14)).Should().Be(I("2026-01-27T08:00-05:00"));
+        nights.Subtract(I("2026-01-27T08:00-05:00"), Duration.FromHours(13)).Should().Be(boundary);
+        nights.Subtract(boundary, Duration.FromHours(1)).Should().Be(I("2026-01-26T18:00-05:00"));
+        nights.NextOpen(boundary).Should().Be(boundary);
+    }
+
+    [Fact]
     public void OpenIntervals_are_clipped_to_the_window()
     {
         NineToFive.OpenIntervals(I("2026-11-23T10:00-05:00"), I("2026-11-24T10:00-05:00")).Should().Equal(
