@@ -25,7 +25,7 @@ public static class CliApp
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var root = new RootCommand("SlaEngine: rules of engagement between IT and the contact center, as code.")
+        var root = new RootCommand("SlaEngine: rules of engagement between IT and the contact center, as code.\nExit codes: 0 ok; 1 a policy has errors, a test failed or the input was bad; 2 the command line was wrong.")
         {
             CheckCommand.Create(stdout),
             EvaluateCommand.Create(stdout, stderr, explain: false),

@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.CommandLine;
+using System.Text.Json;
 using System.IO;
 using System.Linq;
 using SlaEngine.Diagnostics;
@@ -11,29 +13,72 @@ internal static class CheckCommand
     public static Command Create(TextWriter stdout)
     {
         var files = new Argument<FileInfo[]>("policy") { Arity = ArgumentArity.OneOrMore, Description = "Policy files to check." };
+        var warnAsError = new Option<bool>("--warnaserror") { Description = "Treat lint warnings as errors (exit 1 when there are any)." };
+        var format = new Option<string>("--format") { Description = "Output format: text (file:line:col lines) or json.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
         var command = new Command("check", "Load, type-check and lint policy files. Prints 'file:line:col: severity CODE: message' lines; exit 1 on any error.\nExample: slaengine check policies/contact-center.yaml")
         {
             files,
+            warnAsError,
+            format,
         };
         command.SetAction(parse =>
         {
             var errors = 0;
             var warnings = 0;
+            var all = new List<Diagnostic>();
+            var json = parse.GetValue(format) == "json";
             foreach (var file in parse.GetValue(files) ?? [])
             {
                 var result = PolicyLoader.LoadFile(file.ToString());
-                foreach (var diagnostic in result.Diagnostics)
+                all.AddRange(result.Diagnostics);
+                if (!json)
                 {
-                    stdout.WriteLine(diagnostic.ToString());
+                    foreach (var diagnostic in result.Diagnostics)
+                    {
+                        stdout.WriteLine(diagnostic.ToString());
+                    }
                 }
 
                 errors += result.Diagnostics.Count(d => d.IsError);
                 warnings += result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
             }
 
-            stdout.WriteLine($"{errors} error(s), {warnings} warning(s)");
-            return errors > 0 ? CliApp.Failed : CliApp.Ok;
+            if (json)
+            {
+                stdout.WriteLine(ToJson(all));
+            }
+            else
+            {
+                stdout.WriteLine($"{errors} error(s), {warnings} warning(s)");
+            }
+
+            return errors > 0 || (parse.GetValue(warnAsError) && warnings > 0) ? CliApp.Failed : CliApp.Ok;
         });
         return command;
+    }
+
+    private static string ToJson(List<Diagnostic> diagnostics)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartArray();
+            foreach (var d in diagnostics)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("file", d.Location.File);
+                writer.WriteNumber("line", d.Location.Line);
+                writer.WriteNumber("column", d.Location.Column);
+                writer.WriteString("severity", d.Severity.ToString().ToLowerInvariant());
+                writer.WriteString("code", d.Code);
+                writer.WriteString("message", d.Message);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 }

@@ -20,6 +20,8 @@ internal static class EvaluateCommand
         var eventOption = new Option<FileInfo?>("--event") { Description = "A JSON file with one event, a JSON array of events, or JSON lines (one event per line)." };
         var timelineOption = new Option<FileInfo?>("--timeline") { Description = "A JSON file with a ticket's timeline: [{\"at\": …, \"set\": {…}}, …]; the first entry is the submission." };
         var atOption = new Option<string?>("--at") { Description = "With --timeline: the instant to report the clocks at (ISO-8601 with an offset)." };
+        var format = new Option<string>("--format") { Description = "Output format for --event: json (the decision's stable JSON) or text (as 'explain' prints it).", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "text");
         var name = explain ? "explain" : "evaluate";
         var description = explain
             ? "Explain the decision for an event in plain words, with the rule behind each facet and local times.\nExample: slaengine explain policies/contact-center.yaml --event events/routing.json"
@@ -29,6 +31,7 @@ internal static class EvaluateCommand
         {
             command.Add(timelineOption);
             command.Add(atOption);
+            command.Add(format);
         }
 
         command.SetAction(parse =>
@@ -55,7 +58,7 @@ internal static class EvaluateCommand
 
             return timelineFile is not null
                 ? Timeline(policy, timelineFile, parse.GetValue(atOption), stdout, stderr)
-                : Events(policy, eventFile!, explain, stdout, stderr);
+                : Events(policy, eventFile!, explain || parse.GetValue(format) == "text", stdout, stderr);
         });
         return command;
     }

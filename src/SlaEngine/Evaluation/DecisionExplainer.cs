@@ -15,7 +15,7 @@ namespace SlaEngine.Evaluation;
 /// </summary>
 public static class DecisionExplainer
 {
-    private static readonly ZonedDateTimePattern Local = ZonedDateTimePattern.CreateWithInvariantCulture("ddd d MMM uuuu HH':'mm '('z o<g>')'", DateTimeZoneProviders.Tzdb);
+    private static readonly ZonedDateTimePattern Local = ZonedDateTimePattern.CreateWithInvariantCulture("ddd d MMM uuuu HH':'mm x '('z')'", DateTimeZoneProviders.Tzdb);
 
     /// <summary>Explains a decision of a policy.</summary>
     /// <param name="policy">The policy that made the decision.</param>
@@ -26,6 +26,8 @@ public static class DecisionExplainer
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(decision);
         var sb = new StringBuilder();
+        var described = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
+        string Because(string? ruleId, bool withDescription = true) => BecauseOf(policy, ruleId, withDescription && ruleId is not null && described.Add(ruleId));
         var home = decision.OwnerTeam?.Calendar ?? policy.Calendars.FirstOrDefault() ?? BusinessCalendar.AlwaysOpen;
         sb.Append("Policy ").Append(policy.Id);
         if (policy.Version is not null)
@@ -40,20 +42,20 @@ public static class DecisionExplainer
 
         var ownerRule = decision.Trace.RuleFor("owner");
         sb.Append("Owner: ").AppendLine(decision.OwnerTeam is { } owner
-            ? $"{Team(owner)}{Because(policy, ownerRule)}"
+            ? $"{Team(owner)}{Because(ownerRule)}"
             : "nobody — no matching rule sets an owner (violation 'unowned')");
         if (!decision.ApproverTeams.IsEmpty)
         {
             sb.Append("Approval: ").Append(decision.Approval == ApprovalMode.Any ? "any one of " : "all of ")
-                .Append(Teams(decision.ApproverTeams)).AppendLine(Because(policy, decision.Trace.RuleFor("approvers")));
+                .Append(Teams(decision.ApproverTeams)).AppendLine(Because(decision.Trace.RuleFor("approvers")));
         }
         else
         {
             sb.AppendLine("Approval: none needed");
         }
 
-        sb.Append("Consulted: ").AppendLine(decision.ConsultedTeams.IsEmpty ? "nobody" : Teams(decision.ConsultedTeams) + Because(policy, decision.Trace.RuleFor("consulted")));
-        sb.Append("Informed: ").AppendLine(decision.InformedTeams.IsEmpty ? "nobody" : Teams(decision.InformedTeams) + Because(policy, decision.Trace.RuleFor("informed")));
+        sb.Append("Consulted: ").AppendLine(decision.ConsultedTeams.IsEmpty ? "nobody" : Teams(decision.ConsultedTeams) + Because(decision.Trace.RuleFor("consulted")));
+        sb.Append("Informed: ").AppendLine(decision.InformedTeams.IsEmpty ? "nobody" : Teams(decision.InformedTeams) + Because(decision.Trace.RuleFor("informed")));
         sb.AppendLine();
 
         if (decision.Deadlines.IsEmpty)
@@ -68,7 +70,7 @@ public static class DecisionExplainer
                 var calendar = policy.FindCalendar(d.CalendarId) ?? BusinessCalendar.AlwaysOpen;
                 sb.Append("  ").Append(d.Clock).Append(": due ").Append(At(d.Due, calendar))
                     .Append(" — ").Append(d.Target).Append(" on ").Append(CalendarName(d.CalendarId))
-                    .AppendLine(Because(policy, d.DecidedBy, withDescription: false));
+                    .AppendLine(Because(d.DecidedBy, withDescription: false));
             }
         }
 
@@ -88,7 +90,7 @@ public static class DecisionExplainer
             var calendar = policy.FindCalendar(n.CalendarId) ?? BusinessCalendar.AlwaysOpen;
             sb.Append("Notice: ").Append(n.AtLeast).Append(" to ").Append(string.Join(", ", n.To.Select(id => policy.FindTeam(id) is { } t ? t.Name : id)))
                 .Append(" before ").Append(At(n.Before, calendar)).Append(", so the request was due by ").Append(At(n.Due, calendar))
-                .Append(n.Met ? " — given." : " — NOT given.").AppendLine(Because(policy, decision.Trace.RuleFor("notice"), withDescription: false));
+                .Append(n.Met ? " — given." : " — NOT given.").AppendLine(Because(decision.Trace.RuleFor("notice"), withDescription: false));
         }
 
         sb.AppendLine();
@@ -108,7 +110,7 @@ public static class DecisionExplainer
 
     private static string Teams(ImmutableArray<Team> teams) => string.Join(", ", teams.Select(Team));
 
-    private static string Because(Policy policy, string? ruleId, bool withDescription = true)
+    private static string BecauseOf(Policy policy, string? ruleId, bool withDescription)
     {
         if (ruleId is null)
         {
