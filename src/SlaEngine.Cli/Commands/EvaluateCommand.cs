@@ -17,7 +17,7 @@ internal static class EvaluateCommand
     public static Command Create(TextWriter stdout, TextWriter stderr, bool explain)
     {
         var policyArg = new Argument<FileInfo>("policy") { Description = "The policy file." };
-        var eventOption = new Option<FileInfo?>("--event") { Description = "A JSON file with one event, a JSON array of events, or JSON lines (one event per line)." };
+        var eventOption = new Option<FileInfo?>("--event") { Description = "A JSON file with one event, a JSON array of events, or JSON lines (one event per line); or a .yaml file with one event." };
         var timelineOption = new Option<FileInfo?>("--timeline") { Description = "A JSON file with a ticket's timeline: [{\"at\": …, \"set\": {…}}, …]; the first entry is the submission." };
         var atOption = new Option<string?>("--at") { Description = "With --timeline: the instant to report the clocks at (ISO-8601 with an offset)." };
         var format = new Option<string>("--format") { Description = "Output format for --event: json (the decision's stable JSON) or text (as 'explain' prints it).", DefaultValueFactory = _ => "json" };
@@ -69,6 +69,20 @@ internal static class EvaluateCommand
         if (text is null)
         {
             return CliApp.Failed;
+        }
+
+        if (file.Extension is ".yaml" or ".yml")
+        {
+            var read = policy.ReadEventYaml(text);
+            if (!read.Success)
+            {
+                stderr.WriteLine($"{file}: {read.ErrorMessage}");
+                return CliApp.Failed;
+            }
+
+            var decision = policy.Evaluate(read.Event);
+            stdout.Write(explain ? DecisionExplainer.Explain(policy, decision) : decision.ToJson(indented: true) + Environment.NewLine);
+            return CliApp.Ok;
         }
 
         List<JsonElement> documents;

@@ -16,6 +16,23 @@ public sealed partial class Policy
         return EventReader.FromJson(Schema, json);
     }
 
+    /// <summary>Reads a change event from a YAML mapping (instants as ISO-8601 with an offset or <c>Z</c>). Never throws for bad input.</summary>
+    /// <param name="yaml">The YAML text: one mapping of field values.</param>
+    /// <returns>The validated event, or errors that name the field at fault.</returns>
+    public EventReadResult ReadEventYaml(string yaml)
+    {
+        System.ArgumentNullException.ThrowIfNull(yaml);
+        var diagnostics = new SlaEngine.Diagnostics.DiagnosticBag();
+        var root = SlaEngine.Loading.Yaml.YamlTreeReader.Read(yaml, "<event>", diagnostics);
+        if (diagnostics.HasErrors || root is not SlaEngine.Loading.Yaml.YamlMapping mapping)
+        {
+            var why = diagnostics.HasErrors ? diagnostics.ToImmutable()[0].Message : "an event must be a YAML mapping of field values";
+            return new EventReadResult(null, [new EventError(SlaEngine.Diagnostics.DiagnosticCodes.MalformedEvent, string.Empty, why)], []);
+        }
+
+        return EventReader.FromYaml(Schema, mapping);
+    }
+
     /// <summary>Reads a change event from a parsed JSON object.</summary>
     /// <param name="json">The JSON object.</param>
     /// <returns>The validated event, or errors that name the field at fault.</returns>

@@ -93,4 +93,27 @@ public sealed class EventReaderTests
         r.Success.Should().BeFalse();
         r.ErrorMessage.Should().Contain("scheduledStart").And.Contain("offset");
     }
+
+    [Fact]
+    public void A_yaml_event_reads_plain_scalars_by_the_field_type()
+    {
+        var r = Subject.ReadEventYaml("submittedAt: 2026-11-24T10:00:00Z\ncategory: a\nemergency: true\nagents: 7\ntags: [ivr, queue]\n");
+
+        r.Success.Should().BeTrue(r.ErrorMessage);
+        r.Event!.GetValue("emergency").Should().Be(true);
+        r.Event.GetValue("agents").Should().Be(7L);
+        r.Event.GetValue("tags").Should().BeEquivalentTo(new[] { "ivr", "queue" });
+    }
+
+    [Theory]
+    [InlineData("- a\n- b\n")]
+    [InlineData("category: [unclosed\n")]
+    [InlineData("")]
+    public void Yaml_that_is_not_an_event_mapping_is_refused(string yaml)
+    {
+        var r = Subject.ReadEventYaml(yaml);
+
+        r.Success.Should().BeFalse();
+        r.Errors.Should().ContainSingle().Which.Code.Should().Be(DiagnosticCodes.MalformedEvent);
+    }
 }
