@@ -15,12 +15,17 @@ public sealed partial class Policy
     /// <exception cref="ArgumentException">The event was validated against another policy's schema.</exception>
     public Decision Evaluate(ChangeEvent changeEvent)
     {
-        ArgumentNullException.ThrowIfNull(changeEvent);
+        EnsureReadByThisPolicy(changeEvent);
+        return DecisionEvaluator.Decide(this, changeEvent);
+    }
+
+    /// <summary>Refuses an event validated against another policy's schema: its slots would not line up.</summary>
+    private void EnsureReadByThisPolicy(ChangeEvent changeEvent, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(changeEvent))] string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(changeEvent, name);
         if (!ReferenceEquals(changeEvent.Schema, Schema))
         {
-            throw new ArgumentException("The event was read against another policy's schema; read it with this policy (Policy.ReadEvent or Policy.NewEvent).", nameof(changeEvent));
+            throw new ArgumentException("The event was read against another policy's schema; read it with this policy (Policy.ReadEvent or Policy.NewEvent).", name);
         }
-
-        return DecisionEvaluator.Decide(this, changeEvent);
     }
 }

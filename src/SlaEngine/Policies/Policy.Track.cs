@@ -12,12 +12,7 @@ public sealed partial class Policy
     /// <exception cref="ArgumentException">The event was read against another policy's schema.</exception>
     public Ticket Track(ChangeEvent submission)
     {
-        ArgumentNullException.ThrowIfNull(submission);
-        if (!ReferenceEquals(submission.Schema, Schema))
-        {
-            throw new ArgumentException("The event was read against another policy's schema; read it with this policy.", nameof(submission));
-        }
-
+        EnsureReadByThisPolicy(submission);
         return Ticket.Start(this, submission);
     }
 }
