@@ -68,6 +68,39 @@ internal sealed class RuleWalk
         return walk;
     }
 
+    /// <summary>How many rules match the event, walking the candidates as <see cref="Run"/> does (a final rule ends it); allocates nothing.</summary>
+    internal static int CountMatches(Policy policy, ChangeEvent e)
+    {
+        var count = 0;
+        foreach (var rule in policy.Index.CandidatesFor(e))
+        {
+            if (rule.When.Evaluate(e))
+            {
+                count++;
+                if (rule.Final)
+                {
+                    break;
+                }
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>The first rule that matches the event, or null; allocates nothing.</summary>
+    internal static Rule? FirstMatch(Policy policy, ChangeEvent e)
+    {
+        foreach (var rule in policy.Index.CandidatesFor(e))
+        {
+            if (rule.When.Evaluate(e))
+            {
+                return rule;
+            }
+        }
+
+        return null;
+    }
+
     private void Apply(Rule rule)
     {
         Matched.Add(rule);
