@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using SlaEngine.Events;
@@ -11,6 +12,11 @@ namespace SlaEngine.Evaluation;
 /// </summary>
 internal sealed class RuleWalk
 {
+    // One walk per thread is reused by Decide (a walk never outlives the call that rented it), so a decision does
+    // not allocate its scratch: the matched list, the facet slots and the per-clock arrays.
+    [ThreadStatic]
+    private static RuleWalk? t_spare;
+
     private RuleWalk(int clockCount)
     {
         Targets = new TargetDefinition?[clockCount];
@@ -19,6 +25,18 @@ internal sealed class RuleWalk
     }
 
     public List<Rule> Matched { get; } = new(4);
+
+    /// <summary>Scratch for the decision built from this walk (its plans and out-of-range clocks), reused with it.</summary>
+    public List<ClockPlan> Plans { get; } = new(2);
+
+    /// <summary>Scratch: the escalations of the decision built from this walk, before sorting.</summary>
+    public List<(ScheduledEscalation Item, int Clock, int Order)> ScheduledEscalations { get; } = [];
+
+    /// <summary>Scratch: the violations of the decision built from this walk.</summary>
+    public List<Violation> Violations { get; } = [];
+
+    /// <summary>Scratch: the trace entries of the decision built from this walk.</summary>
+    public List<FacetDecision> Facets { get; } = new(8);
 
     public Rule? OwnerRule { get; private set; }
 
@@ -48,9 +66,44 @@ internal sealed class RuleWalk
 
     public NoticeDefinition? Notice => NoticeRule?.Notice;
 
-    public static RuleWalk Run(Policy policy, ChangeEvent e)
+    public static RuleWalk Run(Policy policy, ChangeEvent e) => new RuleWalk(policy.Clocks.Length).Walk(policy, e);
+
+    /// <summary>Like <see cref="Run"/>, on this thread's spare walk when there is one; hand it back with <see cref="Return"/>.</summary>
+    public static RuleWalk Rent(Policy policy, ChangeEvent e)
     {
-        var walk = new RuleWalk(policy.Clocks.Length);
+        var walk = t_spare;
+        if (walk is null || walk.Targets.Length != policy.Clocks.Length)
+        {
+            walk = new RuleWalk(policy.Clocks.Length);
+        }
+        else
+        {
+            t_spare = null;
+            walk.Reset();
+        }
+
+        return walk.Walk(policy, e);
+    }
+
+    /// <summary>Keeps this walk as the thread's spare; nothing may use it afterwards.</summary>
+    public void Return() => t_spare = this;
+
+    private void Reset()
+    {
+        Matched.Clear();
+        Plans.Clear();
+        ScheduledEscalations.Clear();
+        Violations.Clear();
+        Facets.Clear();
+        OwnerRule = ApproversRule = ConsultedRule = InformedRule = NoticeRule = null;
+        Array.Clear(Targets);
+        Array.Clear(TargetRules);
+        Array.Clear(LadderRules);
+    }
+
+    private RuleWalk Walk(Policy policy, ChangeEvent e)
+    {
+        var walk = this;
         foreach (var rule in policy.Index.CandidatesFor(e))
         {
             if (!rule.When.Evaluate(e))

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using SlaEngine.Evaluation;
 using SlaEngine.Events;
 using SlaEngine.Expressions;
 
@@ -21,7 +22,11 @@ internal sealed class RuleIndex
         _all = all;
         Field = field;
         _byOrdinal = byOrdinal;
+        Facets = RuleFacets.Build(all);
     }
+
+    /// <summary>The trace entries of each rule, by <see cref="Rule.Index"/>, built once so decisions share them.</summary>
+    public RuleFacets[] Facets { get; }
 
     /// <summary>The field the rules are indexed by, or null when no field constrains enough rules to be worth it.</summary>
     public FieldDefinition? Field { get; }
