@@ -104,13 +104,14 @@ internal sealed class RuleWalk
     private RuleWalk Walk(Policy policy, ChangeEvent e)
     {
         var walk = this;
-        foreach (var rule in policy.Index.CandidatesFor(e))
+        foreach (var candidate in policy.Index.CandidatesFor(e))
         {
-            if (!rule.When.Evaluate(e))
+            if (!candidate.Matches(e))
             {
                 continue;
             }
 
+            var rule = candidate.Rule;
             walk.Apply(rule);
             if (rule.Final)
             {
@@ -125,12 +126,12 @@ internal sealed class RuleWalk
     internal static int CountMatches(Policy policy, ChangeEvent e)
     {
         var count = 0;
-        foreach (var rule in policy.Index.CandidatesFor(e))
+        foreach (var candidate in policy.Index.CandidatesFor(e))
         {
-            if (rule.When.Evaluate(e))
+            if (candidate.Matches(e))
             {
                 count++;
-                if (rule.Final)
+                if (candidate.Rule.Final)
                 {
                     break;
                 }
@@ -143,11 +144,11 @@ internal sealed class RuleWalk
     /// <summary>The first rule that matches the event, or null; allocates nothing.</summary>
     internal static Rule? FirstMatch(Policy policy, ChangeEvent e)
     {
-        foreach (var rule in policy.Index.CandidatesFor(e))
+        foreach (var candidate in policy.Index.CandidatesFor(e))
         {
-            if (rule.When.Evaluate(e))
+            if (candidate.Matches(e))
             {
-                return rule;
+                return candidate.Rule;
             }
         }
 

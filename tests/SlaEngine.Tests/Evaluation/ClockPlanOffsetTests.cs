@@ -35,13 +35,14 @@ public sealed class ClockPlanOffsetTests
     {
         var target = Duration.FromDays(3_000_000);
         ClockPlan.OffsetOf(Percent(99.999999m), target).Should().Be(Reference(99.999999m, target));
-        ClockPlan.OffsetOf(Percent(5_000_000m), target).Should().Be(Reference(5_000_000m, target));
+        var week = Duration.FromDays(7);
+        ClockPlan.OffsetOf(Percent(5_000_000m), week).Should().Be(Reference(5_000_000m, week));
     }
 
     [Fact]
     public void A_percent_offset_matches_exact_big_integer_arithmetic_for_any_target_and_percent()
     {
-        Gen.Select(Gen.Long[0, 400L * 365 * 86_400_000_000_000], Gen.Int[0, 200_000_000])
+        Gen.Select(Gen.Long[0, 200L * 365 * 86_400_000_000_000], Gen.Int[0, 200_000_000])
             .Sample((nanos, micropercent) =>
             {
                 var target = Duration.FromNanoseconds(nanos);
