@@ -1,10 +1,6 @@
 using System;
 using System.Linq;
-using BenchmarkDotNet.Configs;
-using Perfolizer.Horology;
-using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 namespace SlaEngine.Benchmarks;
 
@@ -24,23 +20,17 @@ public static class Program
     public static void Main(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var quick = args.Contains("--quick");
-        args = [.. args.Where(a => a != "--quick")];
-        var config = DefaultConfig.Instance;
-        if (quick)
+        // Expressed as command-line options so that they combine with --inProcess and --filter (a job added to the
+        // config would be replaced by the one BenchmarkDotNet builds from the command line).
+        if (args.Contains("--quick"))
         {
-            config = config.AddJob(Job.ShortRun
-                .WithWarmupCount(1)
-                .WithIterationCount(3)
-                .WithIterationTime(TimeInterval.FromMilliseconds(100))
-                .WithToolchain(InProcessEmitToolchain.Instance)
-                .WithId("Quick"));
+            args = [.. args.Where(a => a != "--quick"), "--job", "short", "--warmupCount", "1", "--iterationCount", "3", "--iterationTime", "100", "--inProcess"];
         }
-        else if (!args.Contains("--job") && !args.Contains("-j"))
+        else if (!args.Any(a => a is "--job" or "-j" or "--iterationCount"))
         {
-            config = config.AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(10).WithId("Full"));
+            args = [.. args, "--warmupCount", "3", "--iterationCount", "10"];
         }
 
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }
