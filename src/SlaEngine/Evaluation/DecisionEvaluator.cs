@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using NodaTime;
 using NodaTime.Text;
 using SlaEngine.Calendars;
@@ -13,22 +14,31 @@ namespace SlaEngine.Evaluation;
 /// <summary>Turns a rule walk into a <see cref="Decision"/>: deadlines, escalation instants, notice, violations and trace.</summary>
 internal static class DecisionEvaluator
 {
+    // A decision allocates what it returns and little else: the walk and the scratch lists are the thread's spare
+    // (see RuleWalk.Rent), the trace entries are shared per rule (RuleFacets), and arrays are handed to
+    // ImmutableArray without a builder's copy.
+    private static readonly Violation UnownedViolation = new(Violation.Unowned, "no matching rule sets an owner");
+
     public static Decision Decide(Policy policy, ChangeEvent e)
     {
-        var walk = RuleWalk.Run(policy, e);
-        var outOfRange = new List<string>(0);
-        var plans = ClockPlan.Build(walk, e.SubmittedAt, outOfRange);
-        return Compose(policy, e, walk, plans, outOfRange);
+        var walk = RuleWalk.Rent(policy, e);
+        List<string>? outOfRange = null;
+        ClockPlan.Build(walk, e.SubmittedAt, walk.Plans, ref outOfRange);
+        var decision = Compose(policy, e, walk, walk.Plans, outOfRange);
+        walk.Return();
+        return decision;
     }
 
-    internal static Decision Compose(Policy policy, ChangeEvent e, RuleWalk walk, List<ClockPlan> plans, List<string> outOfRange)
+    internal static Decision Compose(Policy policy, ChangeEvent e, RuleWalk walk, List<ClockPlan> plans, List<string>? outOfRange)
     {
         var submittedAt = e.SubmittedAt;
-        var deadlines = ImmutableArray.CreateBuilder<Deadline>(plans.Count);
-        var escalations = new List<(ScheduledEscalation Item, int Clock, int Order)>();
-        foreach (var plan in plans)
+        var deadlines = new Deadline[plans.Count];
+        var escalations = walk.ScheduledEscalations;
+        escalations.Clear();
+        for (var p = 0; p < plans.Count; p++)
         {
-            deadlines.Add(new Deadline(plan.Clock.Name, plan.Due, plan.Calendar.Id, plan.Target.Within.Text, plan.TargetOpenTime, plan.TargetRule.Id));
+            var plan = plans[p];
+            deadlines[p] = new Deadline(plan.Clock.Name, plan.Due, plan.Calendar.Id, plan.Target.Within.Text, plan.TargetOpenTime, plan.TargetRule.Id);
             foreach (var planned in plan.Steps)
             {
                 Instant at;
@@ -38,7 +48,7 @@ internal static class DecisionEvaluator
                 }
                 catch (CalendarRangeException)
                 {
-                    outOfRange.Add(plan.Clock.Name);
+                    (outOfRange ??= []).Add(plan.Clock.Name);
                     continue;
                 }
 
@@ -46,28 +56,43 @@ internal static class DecisionEvaluator
             }
         }
 
-        escalations.Sort(static (a, b) =>
+        var schedule = ImmutableArray<ScheduledEscalation>.Empty;
+        if (escalations.Count > 0)
         {
-            var c = a.Item.At.CompareTo(b.Item.At);
-            if (c == 0)
+            escalations.Sort(static (a, b) =>
             {
-                c = a.Clock.CompareTo(b.Clock);
+                var c = a.Item.At.CompareTo(b.Item.At);
+                if (c == 0)
+                {
+                    c = a.Clock.CompareTo(b.Clock);
+                }
+
+                return c != 0 ? c : a.Order.CompareTo(b.Order);
+            });
+            var items = new ScheduledEscalation[escalations.Count];
+            for (var i = 0; i < items.Length; i++)
+            {
+                items[i] = escalations[i].Item;
             }
 
-            return c != 0 ? c : a.Order.CompareTo(b.Order);
-        });
+            schedule = ImmutableCollectionsMarshal.AsImmutableArray(items);
+        }
 
-        var violations = ImmutableArray.CreateBuilder<Violation>();
+        var violations = walk.Violations;
+        violations.Clear();
         if (walk.Owner is null)
         {
-            violations.Add(new Violation(Violation.Unowned, "no matching rule sets an owner"));
+            violations.Add(UnownedViolation);
         }
 
         var notice = Notice(walk, e, violations);
         Freezes(policy, e, violations);
-        foreach (var clock in outOfRange)
+        if (outOfRange is not null)
         {
-            violations.Add(new Violation(Violation.OutOfRange, $"the deadline of clock '{clock}' falls outside the supported range of dates"));
+            foreach (var clock in outOfRange)
+            {
+                violations.Add(new Violation(Violation.OutOfRange, $"the deadline of clock '{clock}' falls outside the supported range of dates"));
+            }
         }
 
         return new Decision(
@@ -80,14 +105,14 @@ internal static class DecisionEvaluator
             walk.Approval,
             walk.Consulted,
             walk.Informed,
-            deadlines.MoveToImmutable(),
-            [.. escalations.ConvertAll(x => x.Item)],
+            ImmutableCollectionsMarshal.AsImmutableArray(deadlines),
+            schedule,
             notice,
-            violations.ToImmutable(),
+            violations.Count == 0 ? [] : [.. violations],
             Trace(policy, walk));
     }
 
-    private static NoticeOutcome? Notice(RuleWalk walk, ChangeEvent e, ImmutableArray<Violation>.Builder violations)
+    private static NoticeOutcome? Notice(RuleWalk walk, ChangeEvent e, List<Violation> violations)
     {
         if (walk.Notice is not { } notice)
         {
@@ -124,7 +149,7 @@ internal static class DecisionEvaluator
         return new NoticeOutcome(due, met, TeamIds(notice.To), before.Instant, notice.AtLeast.Text, notice.Calendar.Id);
     }
 
-    private static void Freezes(Policy policy, ChangeEvent e, ImmutableArray<Violation>.Builder violations)
+    private static void Freezes(Policy policy, ChangeEvent e, List<Violation> violations)
     {
         if (policy.ScheduledStartField is not { } field || policy.Freezes.IsEmpty)
         {
@@ -148,37 +173,42 @@ internal static class DecisionEvaluator
 
     private static DecisionTrace Trace(Policy policy, RuleWalk walk)
     {
-        var facets = ImmutableArray.CreateBuilder<FacetDecision>();
-        void Add(string facet, Rule? rule)
+        var facets = walk.Facets;
+        facets.Clear();
+        var table = policy.Index.Facets;
+        AddIfSet(facets, walk.OwnerRule is { } owner ? table[owner.Index].Owner : null);
+        AddIfSet(facets, walk.ApproversRule is { } approvers ? table[approvers.Index].Approvers : null);
+        AddIfSet(facets, walk.ConsultedRule is { } consulted ? table[consulted.Index].Consulted : null);
+        AddIfSet(facets, walk.InformedRule is { } informed ? table[informed.Index].Informed : null);
+        AddIfSet(facets, walk.NoticeRule is { } noticeRule ? table[noticeRule.Index].Notice : null);
+        var clocks = policy.Clocks.Length;
+        for (var i = 0; i < clocks; i++)
         {
-            if (rule is not null)
-            {
-                facets.Add(new FacetDecision(facet, rule.Id));
-            }
+            AddIfSet(facets, walk.TargetRules[i] is { } rule ? table[rule.Index].Targets[i] : null);
         }
 
-        Add("owner", walk.OwnerRule);
-        Add("approvers", walk.ApproversRule);
-        Add("consulted", walk.ConsultedRule);
-        Add("informed", walk.InformedRule);
-        Add("notice", walk.NoticeRule);
-        foreach (var clock in policy.Clocks)
+        for (var i = 0; i < clocks; i++)
         {
-            Add("targets." + clock.Name, walk.TargetRules[clock.Index]);
+            AddIfSet(facets, walk.LadderRules[i] is { } rule ? table[rule.Index].Escalations[i] : null);
         }
 
-        foreach (var clock in policy.Clocks)
+        var matched = new string[walk.Matched.Count];
+        for (var i = 0; i < matched.Length; i++)
         {
-            Add("escalations." + clock.Name, walk.LadderRules[clock.Index]);
+            matched[i] = walk.Matched[i].Id;
         }
 
-        var matched = ImmutableArray.CreateBuilder<string>(walk.Matched.Count);
-        foreach (var rule in walk.Matched)
-        {
-            matched.Add(rule.Id);
-        }
+        return new DecisionTrace(
+            facets.Count == 0 ? [] : [.. facets],
+            ImmutableCollectionsMarshal.AsImmutableArray(matched));
+    }
 
-        return new DecisionTrace(facets.ToImmutable(), matched.MoveToImmutable());
+    private static void AddIfSet(List<FacetDecision> facets, FacetDecision? facet)
+    {
+        if (facet is not null)
+        {
+            facets.Add(facet);
+        }
     }
 
     internal static ImmutableArray<string> TeamIds(ImmutableArray<Team> teams)

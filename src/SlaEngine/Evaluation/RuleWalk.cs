@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using SlaEngine.Events;
@@ -11,6 +12,11 @@ namespace SlaEngine.Evaluation;
 /// </summary>
 internal sealed class RuleWalk
 {
+    // One walk per thread is reused by Decide (a walk never outlives the call that rented it), so a decision does
+    // not allocate its scratch: the matched list, the facet slots and the per-clock arrays.
+    [ThreadStatic]
+    private static RuleWalk? t_spare;
+
     private RuleWalk(int clockCount)
     {
         Targets = new TargetDefinition?[clockCount];
@@ -19,6 +25,18 @@ internal sealed class RuleWalk
     }
 
     public List<Rule> Matched { get; } = new(4);
+
+    /// <summary>Scratch for the decision built from this walk (its plans and out-of-range clocks), reused with it.</summary>
+    public List<ClockPlan> Plans { get; } = new(2);
+
+    /// <summary>Scratch: the escalations of the decision built from this walk, before sorting.</summary>
+    public List<(ScheduledEscalation Item, int Clock, int Order)> ScheduledEscalations { get; } = [];
+
+    /// <summary>Scratch: the violations of the decision built from this walk.</summary>
+    public List<Violation> Violations { get; } = [];
+
+    /// <summary>Scratch: the trace entries of the decision built from this walk.</summary>
+    public List<FacetDecision> Facets { get; } = new(8);
 
     public Rule? OwnerRule { get; private set; }
 
@@ -48,16 +66,52 @@ internal sealed class RuleWalk
 
     public NoticeDefinition? Notice => NoticeRule?.Notice;
 
-    public static RuleWalk Run(Policy policy, ChangeEvent e)
+    public static RuleWalk Run(Policy policy, ChangeEvent e) => new RuleWalk(policy.Clocks.Length).Walk(policy, e);
+
+    /// <summary>Like <see cref="Run"/>, on this thread's spare walk when there is one; hand it back with <see cref="Return"/>.</summary>
+    public static RuleWalk Rent(Policy policy, ChangeEvent e)
     {
-        var walk = new RuleWalk(policy.Clocks.Length);
-        foreach (var rule in policy.Index.CandidatesFor(e))
+        var walk = t_spare;
+        if (walk is null || walk.Targets.Length != policy.Clocks.Length)
         {
-            if (!rule.When.Evaluate(e))
+            walk = new RuleWalk(policy.Clocks.Length);
+        }
+        else
+        {
+            t_spare = null;
+            walk.Reset();
+        }
+
+        return walk.Walk(policy, e);
+    }
+
+    /// <summary>Keeps this walk as the thread's spare; nothing may use it afterwards.</summary>
+    public void Return() => t_spare = this;
+
+    private void Reset()
+    {
+        Matched.Clear();
+        Plans.Clear();
+        ScheduledEscalations.Clear();
+        Violations.Clear();
+        Facets.Clear();
+        OwnerRule = ApproversRule = ConsultedRule = InformedRule = NoticeRule = null;
+        Array.Clear(Targets);
+        Array.Clear(TargetRules);
+        Array.Clear(LadderRules);
+    }
+
+    private RuleWalk Walk(Policy policy, ChangeEvent e)
+    {
+        var walk = this;
+        foreach (var candidate in policy.Index.CandidatesFor(e))
+        {
+            if (!candidate.Matches(e))
             {
                 continue;
             }
 
+            var rule = candidate.Rule;
             walk.Apply(rule);
             if (rule.Final)
             {
@@ -66,6 +120,39 @@ internal sealed class RuleWalk
         }
 
         return walk;
+    }
+
+    /// <summary>How many rules match the event, walking the candidates as <see cref="Run"/> does (a final rule ends it); allocates nothing.</summary>
+    internal static int CountMatches(Policy policy, ChangeEvent e)
+    {
+        var count = 0;
+        foreach (var candidate in policy.Index.CandidatesFor(e))
+        {
+            if (candidate.Matches(e))
+            {
+                count++;
+                if (candidate.Rule.Final)
+                {
+                    break;
+                }
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>The first rule that matches the event, or null; allocates nothing.</summary>
+    internal static Rule? FirstMatch(Policy policy, ChangeEvent e)
+    {
+        foreach (var candidate in policy.Index.CandidatesFor(e))
+        {
+            if (candidate.Matches(e))
+            {
+                return candidate.Rule;
+            }
+        }
+
+        return null;
     }
 
     private void Apply(Rule rule)

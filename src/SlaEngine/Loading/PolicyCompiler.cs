@@ -135,7 +135,7 @@ internal static class PolicyCompiler
             clocks,
             ruleArray,
             freezes,
-            RuleIndex.Build(ruleArray, schema));
+            RuleIndex.Build(ruleArray, schema, environment));
     }
 
     private static SlaAmount ToAmount(DurationSpec spec) => new(spec.OpenTime, spec.BusinessDays, spec.Text);
