@@ -109,7 +109,7 @@ public static class PolicyLoader
             var valid = ValidUtf8Prefix(utf8);
             var prefix = Encoding.UTF8.GetString(utf8[..valid]);
             var (line, column) = YamlTreeReader.PositionOf(prefix, prefix.Length);
-            diagnostics.Error(DiagnosticCodes.UnreadableFile, at.At(line, column), $"the policy file is not valid UTF-8 text at byte {valid + 3 * (hadBom ? 1 : 0)} ({ex.Message.Split('.')[0]})");
+            diagnostics.Error(DiagnosticCodes.UnreadableFile, at.At(line, column), $"the policy file is not valid UTF-8 text at byte {valid + (hadBom ? 3 : 0)} ({ex.Message.Split('.')[0]})");
             return new PolicyLoadResult(null, diagnostics.ToImmutable());
         }
 
