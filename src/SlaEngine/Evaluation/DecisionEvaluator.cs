@@ -225,5 +225,18 @@ internal static class DecisionEvaluator
     private static readonly ZonedDateTimePattern LocalPattern = ZonedDateTimePattern.CreateWithInvariantCulture("ddd uuuu'-'MM'-'dd HH':'mm o<g>", null);
 
     internal static string Format(Instant instant, BusinessCalendar calendar) =>
-        LocalPattern.Format(instant.InZone(calendar.Zone));
+        InZoneOrNull(instant, calendar) is { } local ? LocalPattern.Format(local) : instant.ToString();
+
+    /// <summary>The instant in the calendar's zone, or null at the ends of time where the local date has no ISO form (-9998-01-01T00:00Z west of UTC).</summary>
+    internal static ZonedDateTime? InZoneOrNull(Instant instant, BusinessCalendar calendar)
+    {
+        try
+        {
+            return instant.InZone(calendar.Zone);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
 }

@@ -122,5 +122,7 @@ public static class DecisionExplainer
     }
 
     private static string At(Instant instant, BusinessCalendar calendar) =>
-        $"{Local.Format(instant.InZone(calendar.Zone))} = {SlaJson.FormatInstant(instant)}";
+        DecisionEvaluator.InZoneOrNull(instant, calendar) is { } local
+            ? $"{Local.Format(local)} = {SlaJson.FormatInstant(instant)}"
+            : SlaJson.FormatInstant(instant);
 }

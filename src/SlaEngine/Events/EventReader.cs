@@ -314,7 +314,18 @@ internal static class EventReader
         var values = new List<KeyValuePair<string, RawValue>>();
         foreach (var property in element.EnumerateObject())
         {
-            values.Add(new(property.Name, FromJsonValue(property.Value)));
+            string name;
+            try
+            {
+                name = property.Name;
+            }
+            catch (InvalidOperationException)
+            {
+                // "\ud800" is valid JSON but no .NET string: System.Text.Json throws when it is read.
+                return Malformed("a property name of the event is not valid Unicode (a lone surrogate escape)");
+            }
+
+            values.Add(new(name, FromJsonValue(property.Value)));
         }
 
         return Read(schema, values, source);
@@ -322,7 +333,7 @@ internal static class EventReader
 
     private static RawValue FromJsonValue(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => RawValue.String(value.GetString()!),
+        JsonValueKind.String => StringOf(value),
         JsonValueKind.True => RawValue.Boolean(true),
         JsonValueKind.False => RawValue.Boolean(false),
         JsonValueKind.Null => RawValue.Null,
@@ -330,6 +341,18 @@ internal static class EventReader
         JsonValueKind.Array => RawValue.List([.. value.EnumerateArray().Select(FromJsonValue)]),
         _ => RawValue.Unsupported("an object"),
     };
+
+    private static RawValue StringOf(JsonElement value)
+    {
+        try
+        {
+            return RawValue.String(value.GetString()!);
+        }
+        catch (InvalidOperationException)
+        {
+            return RawValue.Unsupported("a string that is not valid Unicode (a lone surrogate escape)");
+        }
+    }
 
     /// <summary>Reads a YAML mapping (from a test file or a YAML event file) as an event.</summary>
     public static EventReadResult FromYaml(EventSchema schema, YamlMapping mapping)

@@ -128,6 +128,15 @@ internal static class FieldValueReader
         var result = OffsetPattern.Parse(t);
         if (result.Success)
         {
+            // 9999-12-31T23:59:59-14:00 parses as a date-time but is past Instant.MaxValue once the offset is applied.
+            var utc = result.Value.LocalDateTime.InUtc().ToInstant().ToUnixTimeTicks() - result.Value.Offset.Ticks;
+            if (utc < Instant.MinValue.ToUnixTimeTicks() || utc > Instant.MaxValue.ToUnixTimeTicks())
+            {
+                instant = default;
+                error = $"'{YamlTreeReader.Shorten(text)}' lies outside the supported range of instants (years -9998 to 9999 in UTC)";
+                return false;
+            }
+
             instant = result.Value.ToInstant();
             error = string.Empty;
             return true;

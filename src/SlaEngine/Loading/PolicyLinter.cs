@@ -31,6 +31,14 @@ internal static partial class PolicyLinter
     private static void Shadowed(PolicyDecl declared, Policy policy, DiagnosticBag d)
     {
         var rules = policy.Rules;
+
+        // Trimmed once: the comparison below runs for every pair of rules (10,000 rules trimmed 100 million strings).
+        var whens = new string?[rules.Length];
+        for (var i = 0; i < rules.Length; i++)
+        {
+            whens[i] = rules[i].HasWhen ? rules[i].When.Text.Trim() : null;
+        }
+
         for (var i = 0; i < rules.Length; i++)
         {
             var rule = rules[i];
@@ -40,7 +48,7 @@ internal static partial class PolicyLinter
             for (var j = 0; j < i; j++)
             {
                 var earlier = rules[j];
-                var always = !earlier.HasWhen || (rule.HasWhen && earlier.When.Text.Trim() == rule.When.Text.Trim());
+                var always = whens[j] is null || (whens[i] is not null && string.Equals(whens[j], whens[i], StringComparison.Ordinal));
                 if (!always)
                 {
                     continue;

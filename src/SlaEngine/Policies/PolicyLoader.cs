@@ -92,7 +92,8 @@ public static class PolicyLoader
             return new PolicyLoadResult(null, diagnostics.ToImmutable());
         }
 
-        if (utf8.StartsWith("\uFEFF"u8))
+        var hadBom = utf8.StartsWith("\uFEFF"u8);
+        if (hadBom)
         {
             utf8 = utf8[3..];
         }
@@ -104,7 +105,11 @@ public static class PolicyLoader
         }
         catch (DecoderFallbackException ex)
         {
-            diagnostics.Error(DiagnosticCodes.UnreadableFile, at, $"the policy file is not valid UTF-8 text ({ex.Message.Split('.')[0]})");
+            // Point at the bad bytes, not at 1:1: a stray byte in a 200-line file must be findable.
+            var valid = ValidUtf8Prefix(utf8);
+            var prefix = Encoding.UTF8.GetString(utf8[..valid]);
+            var (line, column) = YamlTreeReader.PositionOf(prefix, prefix.Length);
+            diagnostics.Error(DiagnosticCodes.UnreadableFile, at.At(line, column), $"the policy file is not valid UTF-8 text at byte {valid + (hadBom ? 3 : 0)} ({ex.Message.Split('.')[0]})");
             return new PolicyLoadResult(null, diagnostics.ToImmutable());
         }
 
@@ -166,6 +171,13 @@ public static class PolicyLoader
     {
         var result = LoadFile(path);
         return result.Policy ?? throw new PolicyLoadException(result.Diagnostics);
+    }
+
+    private static int ValidUtf8Prefix(ReadOnlySpan<byte> utf8)
+    {
+        var chars = new char[utf8.Length];
+        System.Text.Unicode.Utf8.ToUtf16(utf8, chars, out var bytesRead, out _, replaceInvalidSequences: false);
+        return bytesRead;
     }
 
     private static PolicyLoadResult Failure(string code, SourceLocation at, string message)

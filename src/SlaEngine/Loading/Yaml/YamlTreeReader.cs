@@ -19,6 +19,19 @@ internal static class YamlTreeReader
 
     public static YamlNode? Read(string text, string file, DiagnosticBag diagnostics)
     {
+        // YamlDotNet takes a NUL for the end of the stream (a NUL at the start or end of a file was silently
+        // dropped) and passes other characters YAML forbids into values: refuse them where they stand.
+        var forbidden = IndexOfForbiddenCharacter(text);
+        if (forbidden >= 0)
+        {
+            var (line, column) = PositionOf(text, forbidden);
+            diagnostics.Error(
+                DiagnosticCodes.YamlSyntax,
+                new SourceLocation(file, line, column),
+                string.Create(CultureInfo.InvariantCulture, $"YAML syntax error: the character U+{(int)text[forbidden]:X4} is not allowed in a YAML file (a control character); remove it or write it as an escape in a double-quoted string"));
+            return null;
+        }
+
         var parser = new Parser(new StringReader(text));
         var reader = new State(parser, file, diagnostics);
         try
@@ -37,6 +50,46 @@ internal static class YamlTreeReader
             diagnostics.Error(DiagnosticCodes.YamlSyntax, new SourceLocation(file, 1, 1), "YAML syntax error: " + CleanMessage(ex.Message));
             return null;
         }
+    }
+
+    /// <summary>
+    /// The 1-based line and column of a character, counting line breaks as YamlDotNet does (CR LF, CR, LF, NEL, LS, PS)
+    /// and columns in UTF-16 code units.
+    /// </summary>
+    internal static (int Line, int Column) PositionOf(string text, int index)
+    {
+        int line = 1, lineStart = 0;
+        for (var i = 0; i < index && i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+            {
+                continue;
+            }
+
+            if (c is '\n' or '\r' or '\u0085' or '\u2028' or '\u2029')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        return (line, index - lineStart + 1);
+    }
+
+    /// <summary>The index of the first character outside YAML's printable set (tab, line ends and BOM allowed), or -1.</summary>
+    private static int IndexOfForbiddenCharacter(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c < '\u0020' ? c is not ('\t' or '\n' or '\r') : c is '\u007F' or (>= '\u0080' and <= '\u009F' and not '\u0085') or '\uFFFE' or '\uFFFF')
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static SourceLocation ErrorLocation(YamlException ex, string text, string file, Mark lastRead)
