@@ -28,16 +28,7 @@ internal static class PolicyCompiler
 
         var teamIds = declared.Teams.Select(t => t.Id.Value).ToList();
         var fields = declared.Fields.Select((f, slot) =>
-        {
-            var values = f.Values.Select(v => v.Value).ToImmutableArray();
-            var defaultValue = FieldValue.Absent;
-            if (f.Default is not null)
-            {
-                FieldValueReader.ReadDefault(f.Default, f.Type, values, teamIds, out defaultValue);
-            }
-
-            return new FieldDefinition(f.Name.Value, f.Type, slot, values, f.Required, defaultValue, f.Name.Location);
-        }).ToList();
+            new FieldDefinition(f.Name.Value, f.Type, slot, [.. f.Values.Select(v => v.Value)], f.Required, f.DefaultValue, f.Name.Location)).ToList();
         var schema = new EventSchema(fields, teamIds);
         var environment = new ExpressionEnvironment(
             schema,

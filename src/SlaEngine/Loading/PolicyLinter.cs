@@ -163,9 +163,9 @@ internal static partial class PolicyLinter
         }
 
         // Team-typed field defaults, and open("calendar") in any expression, are uses too.
-        foreach (var field in declared.Fields.Where(f => f.Type == FieldType.Team && f.Default is Loading.Yaml.YamlScalar))
+        foreach (var field in declared.Fields.Where(f => f.DefaultValue.Kind == FieldValueKind.Team))
         {
-            usedTeams.Add(((Loading.Yaml.YamlScalar)field.Default!).Value);
+            usedTeams.Add(field.DefaultValue.Text!);
         }
 
         var expressions = declared.Rules.Select(r => r.When)

@@ -30,7 +30,7 @@ internal sealed partial class PolicyReader
         return result;
     }
 
-    private List<FieldDecl> ReadFields(YamlNode? node, HashSet<string> teamIds)
+    private List<FieldDecl> ReadFields(YamlNode? node, List<string> teamIds)
     {
         var result = new List<FieldDecl>();
         foreach (var (name, value) in Entries(node, "'fields'"))
@@ -93,24 +93,22 @@ internal sealed partial class PolicyReader
                 _d.Error(DiagnosticCodes.InvalidField, view.KeyOf("required")!.Location, $"field '{name.Value}' has a default, so it is never missing: remove 'required: true'");
             }
 
-            if (defaultNode is not null)
-            {
-                CheckDefault(name.Value, type, values, teamIds, defaultNode);
-            }
-
-            result.Add(new FieldDecl(name, type, values, defaultNode is null && required != false, defaultNode, view.Text("description")));
+            var defaultValue = defaultNode is null ? FieldValue.Absent : ReadDefault(name.Value, type, values, teamIds, defaultNode);
+            result.Add(new FieldDecl(name, type, values, defaultNode is null && required != false, defaultNode, defaultValue, view.Text("description")));
         }
 
         return result;
     }
 
-    private void CheckDefault(string field, FieldType type, List<Located<string>> values, HashSet<string> teamIds, YamlNode node)
+    private FieldValue ReadDefault(string field, FieldType type, List<Located<string>> values, List<string> teamIds, YamlNode node)
     {
-        var error = FieldValueReader.ReadDefault(node, type, values.Select(v => v.Value).ToImmutableArray(), teamIds, out _);
+        var error = FieldValueReader.ReadDefault(node, type, values.Select(v => v.Value).ToImmutableArray(), teamIds, out var value);
         if (error is not null)
         {
             _d.Error(DiagnosticCodes.InvalidField, node.Location, $"default of field '{field}': {error}");
         }
+
+        return value;
     }
 
     private List<ClockDecl> ReadClocks(YamlNode? node)

@@ -98,7 +98,8 @@ internal sealed partial class PolicyReader
 
         var calendars = ReadCalendars(top.Node("calendars"));
         var teams = ReadTeams(top.Node("teams"));
-        var teamIds = teams.Select(t => t.Id.Value).ToHashSet(StringComparer.Ordinal);
+        // Declaration order: a team value's ordinal is its position here.
+        var teamIds = teams.Select(t => t.Id.Value).ToList();
         var fields = ReadFields(top.Node("fields"), teamIds);
         var clocks = ReadClocks(top.Node("clocks"));
         var rules = ReadRules(top.Node("rules"));

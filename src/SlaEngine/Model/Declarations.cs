@@ -58,7 +58,8 @@ internal sealed record CalendarDecl(
 
 internal sealed record TeamDecl(Located<string> Id, string Name, string? Description, Located<string>? Calendar);
 
-internal sealed record FieldDecl(Located<string> Name, FieldType Type, IReadOnlyList<Located<string>> Values, bool Required, YamlNode? Default, string? Description);
+/// <summary>A field as declared; <see cref="DefaultValue"/> is the checked value of <see cref="Default"/> (absent when none or invalid).</summary>
+internal sealed record FieldDecl(Located<string> Name, FieldType Type, IReadOnlyList<Located<string>> Values, bool Required, YamlNode? Default, FieldValue DefaultValue, string? Description);
 
 internal sealed record ClockDecl(Located<string> Name, string? Description, ExpressionDecl? PauseWhen, ExpressionDecl? StopWhen);
 

@@ -184,4 +184,29 @@ public sealed class PolicyEvaluateTests
         text.Should().Contain("fix: due Wed 25 Nov 2026 10:00");
         text.Should().Contain("Rules matched, in order: rule-a, catch-all");
     }
+
+    [Fact]
+    public void A_team_default_matches_conditions_on_that_team_whatever_the_number_of_teams()
+    {
+        var teams = string.Join("\n", Enumerable.Range(0, 40).Select(i => $"  team-{i}: {{}}"));
+        var policy = PolicyLoader.LoadOrThrow($$"""
+            format: slaengine/v1
+            policy: teams
+            teams:
+            {{teams}}
+            fields:
+              requestedBy: { type: team, default: team-37 }
+            rules:
+              - id: by-37
+                when: requestedBy == "team-37"
+                owner: team-37
+              - id: rest
+                owner: team-0
+            """, "teams.yaml");
+
+        var e = policy.NewEvent(Utc(11, 24, 10)).Build();
+
+        e.GetValue("requestedBy").Should().Be("team-37");
+        policy.Evaluate(e).Owner.Should().Be("team-37");
+    }
 }
