@@ -148,91 +148,14 @@ internal static class EvaluateCommand
             return CliApp.Failed;
         }
 
-        try
+        var read = policy.ReadTimeline(text);
+        if (!read.Success)
         {
-            var entries = InputFiles.ReadJsonDocuments(text);
-            Ticket? ticket = null;
-            var index = 0;
-            foreach (var entry in entries)
-            {
-                if (entry.ValueKind != JsonValueKind.Object || !entry.TryGetProperty("at", out var atProperty) || atProperty.ValueKind != JsonValueKind.String
-                    || !SlaJson.TryParseInstant(atProperty.GetString()!, out var entryAt, out var error))
-                {
-                    stderr.WriteLine($"{file}: timeline entry {index}: needs \"at\": an ISO-8601 instant with an offset");
-                    return CliApp.Failed;
-                }
-
-                var set = entry.TryGetProperty("set", out var s) && s.ValueKind == JsonValueKind.Object ? s : default;
-                if (ticket is null)
-                {
-                    var fields = new Dictionary<string, object?>(StringComparer.Ordinal) { ["submittedAt"] = entryAt };
-                    var read = set.ValueKind == JsonValueKind.Object ? policy.ReadEvent(WithSubmittedAt(set, atProperty.GetString()!)) : policy.ReadEvent(fields);
-                    if (!read.Success)
-                    {
-                        stderr.WriteLine($"{file}: timeline entry 0 (the submission): {read.ErrorMessage}");
-                        return CliApp.Failed;
-                    }
-
-                    ticket = policy.Track(read.Event);
-                }
-                else
-                {
-                    var changes = new List<KeyValuePair<string, object?>>();
-                    if (set.ValueKind == JsonValueKind.Object)
-                    {
-                        foreach (var p in set.EnumerateObject())
-                        {
-                            changes.Add(new(p.Name, JsonToClr(p.Value)));
-                        }
-                    }
-
-                    ticket = ticket.Append(entryAt, changes);
-                }
-
-                index++;
-            }
-
-            if (ticket is null)
-            {
-                stderr.WriteLine($"{file}: the timeline is empty");
-                return CliApp.Failed;
-            }
-
-            stdout.WriteLine(SlaJson.ToJson(ticket.StatusAt(at), indented: true));
-            return CliApp.Ok;
-        }
-        catch (JsonException ex)
-        {
-            stderr.WriteLine($"{file}: not valid JSON: {ex.Message}");
+            stderr.WriteLine($"{file}: {read.Error}");
             return CliApp.Failed;
         }
-        catch (TimelineException ex)
-        {
-            stderr.WriteLine($"{file}: {ex.Message}");
-            return CliApp.Failed;
-        }
+
+        stdout.WriteLine(SlaJson.ToJson(read.Ticket.StatusAt(at), indented: true));
+        return CliApp.Ok;
     }
-
-    private static JsonElement WithSubmittedAt(JsonElement set, string at)
-    {
-        var dict = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        foreach (var p in set.EnumerateObject())
-        {
-            dict[p.Name] = p.Value;
-        }
-
-        dict["submittedAt"] = JsonSerializer.SerializeToElement(at);
-        return JsonSerializer.SerializeToElement(dict);
-    }
-
-    private static object? JsonToClr(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => value.GetString(),
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        JsonValueKind.Number when value.TryGetInt64(out var n) => n,
-        JsonValueKind.Array => value.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText()).ToList(),
-        JsonValueKind.Null => null,
-        _ => value.GetRawText(),
-    };
 }

@@ -331,7 +331,7 @@ internal static class EventReader
         return Read(schema, values, source);
     }
 
-    private static RawValue FromJsonValue(JsonElement value) => value.ValueKind switch
+    internal static RawValue FromJsonValue(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.String => StringOf(value),
         JsonValueKind.True => RawValue.Boolean(true),

@@ -15,4 +15,17 @@ public sealed partial class Policy
         EnsureReadByThisPolicy(submission);
         return Ticket.Start(this, submission);
     }
+
+    /// <summary>
+    /// Reads a ticket's timeline from JSON, <c>[{"at": "…", "set": {…}}, …]</c>: the first entry is the submission (its
+    /// <c>at</c> is <c>submittedAt</c>, its <c>set</c> the event's fields), each later one sets some fields at an instant.
+    /// Never throws for bad input.
+    /// </summary>
+    /// <param name="json">The timeline as a JSON array.</param>
+    /// <returns>The ticket with every entry applied, or why the timeline was refused (naming the entry).</returns>
+    public TimelineReadResult ReadTimeline(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return TimelineReader.FromJson(this, json);
+    }
 }
