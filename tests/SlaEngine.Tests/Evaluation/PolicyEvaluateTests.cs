@@ -12,16 +12,7 @@ namespace SlaEngine.Tests.Evaluation;
 
 public sealed class PolicyEvaluateTests
 {
-    private static Decision Decide(Instant at, params (string Field, object? Value)[] values)
-    {
-        var builder = Subject.NewEvent(at);
-        foreach (var (field, value) in values)
-        {
-            builder.Set(field, value);
-        }
-
-        return Subject.Evaluate(builder.Build());
-    }
+    private static Decision Decide(Instant at, params (string Field, object? Value)[] values) => Subject.Evaluate(Event(at, values));
 
     [Fact]
     public void The_first_matching_rule_that_sets_a_facet_decides_it()

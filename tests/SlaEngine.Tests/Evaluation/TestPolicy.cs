@@ -83,6 +83,18 @@ internal static class TestPolicy
 
     public static Policy Subject => _policy ??= PolicyLoader.LoadOrThrow(Yaml, "test.yaml");
 
+    /// <summary>An event of the test policy submitted at an instant with some fields set.</summary>
+    public static SlaEngine.Events.ChangeEvent Event(Instant at, params (string Field, object? Value)[] values)
+    {
+        var builder = Subject.NewEvent(at);
+        foreach (var (field, value) in values)
+        {
+            builder.Set(field, value);
+        }
+
+        return builder.Build();
+    }
+
     public static Instant Utc(int month, int day, int hour, int minute = 0, int year = 2026) =>
         Instant.FromUtc(year, month, day, hour, minute);
 }

@@ -10,16 +10,7 @@ namespace SlaEngine.Tests.Tracking;
 
 public sealed class TicketTests
 {
-    private static Ticket Submit(Instant at, params (string Field, object? Value)[] values)
-    {
-        var builder = Subject.NewEvent(at);
-        foreach (var (field, value) in values)
-        {
-            builder.Set(field, value);
-        }
-
-        return Subject.Track(builder.Build());
-    }
+    private static Ticket Submit(Instant at, params (string Field, object? Value)[] values) => Subject.Track(Event(at, values));
 
     private static Ticket Set(Ticket ticket, Instant at, params (string Field, object? Value)[] values) =>
         ticket.Append(at, values.Select(v => new KeyValuePair<string, object?>(v.Field, v.Value)));
