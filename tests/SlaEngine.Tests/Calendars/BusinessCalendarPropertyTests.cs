@@ -45,6 +45,19 @@ public sealed class BusinessCalendarPropertyTests
         Gen.Select(Gen.Int[0, ZoneIds.Length - 1], GenHalfHourInterval.Array[0, 2].Array[7], GenHoliday.Array[0, 3], GenException.Array[0, 3])
             .Select(t => Case.Create(ZoneIds[t.Item1], t.Item2, t.Item3, t.Item4));
 
+    /// <summary>
+    /// Calendars with weekly hours, whose open time never runs out. A calendar open only on exception dates has a
+    /// finite total and throws <see cref="CalendarRangeException"/> past it, as documented; the Add and Subtract
+    /// properties below hold for the unbounded ones, and the bounded ones are checked on their own.
+    /// </summary>
+    private static readonly Gen<Case> GenUnboundedCase =
+        GenCase.Where(c => c.Calendar.WeeklyHours.Values.Any(day => day.Count > 0));
+
+    private static readonly Gen<Case> GenBoundedCase =
+        Gen.Select(Gen.Int[0, ZoneIds.Length - 1], GenHoliday.Array[0, 3], GenException.Array[1, 3])
+            .Select(t => Case.Create(ZoneIds[t.Item1], [.. Enumerable.Range(0, 7).Select(_ => Array.Empty<(int, int)>())], t.Item2, t.Item3))
+            .Where(c => c.Calendar.WeeklyHours.Values.All(day => day.Count == 0));
+
     private static readonly Gen<Instant> GenInstant =
         Gen.Select(Gen.Int[0, 690 * 24 * 60], Gen.Int[0, 9]).Select((minutes, odd) =>
             WindowStart + Duration.FromMinutes(minutes) + (odd == 0 ? Duration.FromNanoseconds(123_456_789) : Duration.Zero));
@@ -78,7 +91,7 @@ public sealed class BusinessCalendarPropertyTests
 
     [Fact]
     public void Add_reaches_exactly_the_duration_at_the_earliest_instant() =>
-        Gen.Select(GenCase, GenInstant, GenDuration).Sample((c, t, d) =>
+        Gen.Select(GenUnboundedCase, GenInstant, GenDuration).Sample((c, t, d) =>
         {
             var u = c.Calendar.Add(t, d);
             u.Should().BeGreaterThanOrEqualTo(t);
@@ -96,7 +109,7 @@ public sealed class BusinessCalendarPropertyTests
 
     [Fact]
     public void Add_is_monotonic_in_the_start_and_the_duration() =>
-        Gen.Select(GenCase, GenInstant, GenInstant, GenDuration, GenDuration).Sample((c, t1, t2, d1, d2) =>
+        Gen.Select(GenUnboundedCase, GenInstant, GenInstant, GenDuration, GenDuration).Sample((c, t1, t2, d1, d2) =>
         {
             var (early, late) = t1 <= t2 ? (t1, t2) : (t2, t1);
             var (small, large) = d1 <= d2 ? (d1, d2) : (d2, d1);
@@ -106,7 +119,7 @@ public sealed class BusinessCalendarPropertyTests
 
     [Fact]
     public void Subtract_undoes_Add_back_to_the_first_open_instant() =>
-        Gen.Select(GenCase, GenInstant, GenDuration).Sample((c, t, d) =>
+        Gen.Select(GenUnboundedCase, GenInstant, GenDuration).Sample((c, t, d) =>
         {
             var back = c.Calendar.Subtract(c.Calendar.Add(t, d), d);
             if (d == Duration.Zero)
@@ -121,8 +134,24 @@ public sealed class BusinessCalendarPropertyTests
         }, iter: Iterations);
 
     [Fact]
+    public void Add_on_a_calendar_open_only_on_exception_dates_throws_past_its_total_open_time() =>
+        Gen.Select(GenBoundedCase, GenInstant, GenDuration).Sample((c, t, d) =>
+        {
+            var left = c.Model.OpenTimeBetween(t, WindowEnd);
+            if (d > left)
+            {
+                var act = () => c.Calendar.Add(t, d);
+                act.Should().Throw<CalendarRangeException>();
+            }
+            else
+            {
+                c.Calendar.OpenTimeBetween(t, c.Calendar.Add(t, d)).Should().Be(d);
+            }
+        }, iter: Iterations);
+
+    [Fact]
     public void Subtract_reaches_exactly_the_duration_at_the_latest_instant() =>
-        Gen.Select(GenCase, GenInstant, GenDuration).Sample((c, t, d) =>
+        Gen.Select(GenUnboundedCase, GenInstant, GenDuration).Sample((c, t, d) =>
         {
             var u = c.Calendar.Subtract(t + Duration.FromDays(60), d);
             u.Should().BeLessThanOrEqualTo(t + Duration.FromDays(60));
