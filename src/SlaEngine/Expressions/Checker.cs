@@ -77,6 +77,11 @@ internal sealed class Checker
                 return identifier with { Type = ExprType.String };
         }
 
+        if (_env.Unreadable.IsUnreadableField(identifier.Name))
+        {
+            return identifier; // the field's declaration is the one defect, reported where it stands
+        }
+
         var hint = Array.IndexOf(FunctionNames, identifier.Name) >= 0 ? $" ('{identifier.Name}' is a function: write {identifier.Name}(...))" : SuggestionFinder.DidYouMean(identifier.Name, _env.IdentifierNames);
         Error(DiagnosticCodes.UnknownIdentifier, identifier.Start, $"unknown field '{identifier.Name}'{hint}");
         return identifier;
@@ -231,6 +236,11 @@ internal sealed class Checker
 
         if (target.Kind == TypeKind.Enum && target.EnumField is { } field)
         {
+            if (field.EnumValues.Length == 0)
+            {
+                return literal with { Type = ExprType.Error }; // an enum without values is reported at its declaration
+            }
+
             var ordinal = field.EnumOrdinal(text);
             if (ordinal < 0)
             {
@@ -244,6 +254,11 @@ internal sealed class Checker
 
         if (target.Kind == TypeKind.Team)
         {
+            if (_env.Unreadable.Teams)
+            {
+                return literal with { Type = ExprType.Error }; // the unreadable 'teams' section is the defect
+            }
+
             var ordinal = _env.Schema.TeamOrdinal(text);
             if (ordinal < 0)
             {
@@ -443,6 +458,10 @@ internal sealed class Checker
         {
             Error(DiagnosticCodes.InvalidArgument, args[0].Start, "open() takes a calendar id in quotes, like open(\"it-hours\")");
             ok = false;
+        }
+        else if (!_env.CalendarIds.Contains(calendar) && _env.Unreadable.Calendars)
+        {
+            ok = false; // the unreadable 'calendars' section is the defect
         }
         else if (!_env.CalendarIds.Contains(calendar))
         {

@@ -51,6 +51,18 @@ internal sealed class MappingView
 
     public bool Has(string key) => _entries.ContainsKey(key);
 
+    /// <summary>Whether an unknown key of this mapping was taken for <paramref name="key"/> (and reported as such).</summary>
+    public bool WasSuggested(string key) => _suggested.Contains(key);
+
+    /// <summary>
+    /// Whether the section under <paramref name="key"/> could not be read as a mapping: missing under a misspelt key,
+    /// an alias, or of another shape (each reported where it stands).
+    /// </summary>
+    public bool IsUnreadableSection(string key) =>
+        _entries.TryGetValue(key, out var entry)
+            ? entry.Value is not (YamlMapping or YamlScalar { IsNull: true })
+            : _suggested.Contains(key);
+
     public YamlScalar? KeyOf(string key) => _entries.TryGetValue(key, out var e) ? e.Key : null;
 
     /// <summary>The node of a key; reports a missing required key at the mapping.</summary>

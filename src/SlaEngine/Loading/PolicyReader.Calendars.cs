@@ -24,6 +24,8 @@ internal sealed partial class PolicyReader
 
             if (MappingView.ExpectMapping(value, $"calendar '{id.Value}'", _d) is not { } mapping)
             {
+                // Declared all the same (and never built): its shape is the one defect, not every use of it.
+                result.Add(new CalendarDecl(id, null, new Located<string>("UTC", id.Location), null, new Dictionary<IsoDayOfWeek, IReadOnlyList<HoursDecl>>(), [], [], false));
                 continue;
             }
 
