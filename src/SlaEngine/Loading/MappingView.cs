@@ -84,6 +84,13 @@ internal sealed class MappingView
     public YamlScalar? Scalar(string key, bool required = false)
     {
         var node = Node(key, required);
+        if (required && node is YamlScalar { IsNull: true, Value: "" } && KeyOf(key) is { } keyNode)
+        {
+            // 'within:' with nothing after it: the key is there and is the token to point at, not the empty value.
+            _diagnostics.Error(DiagnosticCodes.MissingKey, keyNode.Location, $"'{key}' in {What} has no value");
+            return null;
+        }
+
         return node is null ? null : ExpectScalar(node, $"'{key}' in {What}", _diagnostics);
     }
 

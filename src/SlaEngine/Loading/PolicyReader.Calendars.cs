@@ -212,7 +212,7 @@ internal sealed partial class PolicyReader
         var yearlyNode = view.Scalar("yearly");
         if (dateNode is not null && yearlyNode is not null)
         {
-            _d.Error(DiagnosticCodes.InvalidHoliday, yearlyNode.Location, "a holiday has either 'date' or 'yearly', not both");
+            _d.Error(DiagnosticCodes.InvalidHoliday, view.KeyOf("yearly")!.Location, "a holiday has either 'date' or 'yearly', not both");
             return null;
         }
 

@@ -115,6 +115,12 @@ internal static partial class ScalarSyntax
 
         if (t.StartsWith("breach+", StringComparison.Ordinal))
         {
+            if (t.Length == "breach+".Length)
+            {
+                error = $"'{text}' needs an amount of open time after the '+', like breach+4h";
+                return false;
+            }
+
             if (!TryParseOpenTime(t["breach+".Length..], out var after, out var inner))
             {
                 error = $"'{text}': {inner}";
