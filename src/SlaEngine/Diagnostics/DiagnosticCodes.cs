@@ -44,6 +44,9 @@ public static partial class DiagnosticCodes
     /// <summary>The file is empty or is not a mapping at the top level.</summary>
     public const string EmptyDocument = "SLA1011";
 
+    /// <summary>A YAML tag (<c>!name</c>) was used; policies reject them. An unquoted <c>when: !emergency</c> is read as one.</summary>
+    public const string TagNotAllowed = "SLA1012";
+
     /// <summary>An id does not match <c>[a-z0-9][a-z0-9-]*</c>.</summary>
     public const string InvalidId = "SLA1101";
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using SlaEngine.Diagnostics;
 using SlaEngine.Events;
@@ -36,7 +37,7 @@ internal sealed class Checker
         if (typed.Type.Kind is not TypeKind.Bool and not TypeKind.Error)
         {
             checker.Error(DiagnosticCodes.ConditionNotBool, typed.Start,
-                $"a condition must be bool (true or false), but this expression is {typed.Type}");
+                $"a condition must be bool (true or false), but {Subject(typed)}");
         }
 
         return typed;
@@ -77,6 +78,11 @@ internal sealed class Checker
                 return identifier with { Type = ExprType.String };
         }
 
+        if (_env.Unreadable.IsUnreadableField(identifier.Name))
+        {
+            return identifier; // the field's declaration is the one defect, reported where it stands
+        }
+
         var hint = Array.IndexOf(FunctionNames, identifier.Name) >= 0 ? $" ('{identifier.Name}' is a function: write {identifier.Name}(...))" : SuggestionFinder.DidYouMean(identifier.Name, _env.IdentifierNames);
         Error(DiagnosticCodes.UnknownIdentifier, identifier.Start, $"unknown field '{identifier.Name}'{hint}");
         return identifier;
@@ -93,7 +99,7 @@ internal sealed class Checker
     {
         if (operand.Type.Kind is not TypeKind.Bool and not TypeKind.Error)
         {
-            Error(DiagnosticCodes.NotBoolOperand, operand.Start, $"the operand of '{op}' must be bool, but this expression is {operand.Type}");
+            Error(DiagnosticCodes.NotBoolOperand, operand.Start, $"the operand of '{op}' must be bool, but {Subject(operand)}");
         }
     }
 
@@ -153,7 +159,7 @@ internal sealed class Checker
         }
         else if (!left.Type.SameAs(right.Type))
         {
-            Error(DiagnosticCodes.TypeMismatch, binary.Start, $"cannot compare {left.Type} with {right.Type}");
+            Error(DiagnosticCodes.TypeMismatch, binary.Start, $"cannot compare {Operand(left)} with {Operand(right)}: they are of different types");
         }
 
         return (left, right);
@@ -190,13 +196,20 @@ internal sealed class Checker
         {
             var items = ImmutableArray.CreateBuilder<Expr>(list.Items.Length);
             var ok = true;
+            var mismatchReported = false;
             foreach (var item in list.Items)
             {
                 var coerced = Coerce(item, left.Type);
                 if (!coerced.Type.IsError && !coerced.Type.SameAs(left.Type))
                 {
-                    Error(DiagnosticCodes.TypeMismatch, coerced.Start,
-                        $"the list item is {coerced.Type} but the left side of '{binary.OperatorText}' is {left.Type}");
+                    // The list's items share one type (checked above): the first that does not fit names the defect.
+                    if (!mismatchReported)
+                    {
+                        Error(DiagnosticCodes.TypeMismatch, coerced.Start,
+                            $"the list item {Operand(coerced)} does not match the left side of '{binary.OperatorText}', {Operand(left)}");
+                    }
+
+                    mismatchReported = true;
                     ok = false;
                 }
 
@@ -231,6 +244,11 @@ internal sealed class Checker
 
         if (target.Kind == TypeKind.Enum && target.EnumField is { } field)
         {
+            if (field.EnumValues.Length == 0)
+            {
+                return literal with { Type = ExprType.Error }; // an enum without values is reported at its declaration
+            }
+
             var ordinal = field.EnumOrdinal(text);
             if (ordinal < 0)
             {
@@ -244,6 +262,11 @@ internal sealed class Checker
 
         if (target.Kind == TypeKind.Team)
         {
+            if (_env.Unreadable.Teams)
+            {
+                return literal with { Type = ExprType.Error }; // the unreadable 'teams' section is the defect
+            }
+
             var ordinal = _env.Schema.TeamOrdinal(text);
             if (ordinal < 0)
             {
@@ -284,7 +307,7 @@ internal sealed class Checker
             }
             else if (!typed.Type.SameAs(itemType))
             {
-                Error(DiagnosticCodes.TypeMismatch, typed.Start, $"the list mixes {itemType} and {typed.Type}; all items must have one type");
+                Error(DiagnosticCodes.TypeMismatch, typed.Start, $"the list item {Operand(typed)} does not match the items before it ({itemType}); all items must have one type");
                 ok = false;
             }
         }
@@ -316,7 +339,7 @@ internal sealed class Checker
             var hint = Array.IndexOf(FunctionNames, name) >= 0
                 ? $" ('{name}' is a function: write {name}(...))"
                 : SuggestionFinder.DidYouMean(name, MethodNames);
-            Error(DiagnosticCodes.UnknownFunction, call.NameStart, $"unknown method '{name}'{hint}");
+            Error(DiagnosticCodes.UnknownFunction, call.NameStart, $"unknown method '{name}'{hint}; the methods are {string.Join(", ", MethodNames)}");
             return call;
         }
 
@@ -427,7 +450,7 @@ internal sealed class Checker
         var hint = Array.IndexOf(MethodNames, call.Name) >= 0
             ? $" ('{call.Name}' is a method: write value.{call.Name}(...))"
             : SuggestionFinder.DidYouMean(call.Name, FunctionNames);
-        Error(DiagnosticCodes.UnknownFunction, call.NameStart, $"unknown function '{call.Name}'{hint}");
+        Error(DiagnosticCodes.UnknownFunction, call.NameStart, $"unknown function '{call.Name}'{hint}; the functions are {string.Join(", ", FunctionNames)}");
         return call;
     }
 
@@ -443,6 +466,10 @@ internal sealed class Checker
         {
             Error(DiagnosticCodes.InvalidArgument, args[0].Start, "open() takes a calendar id in quotes, like open(\"it-hours\")");
             ok = false;
+        }
+        else if (!_env.CalendarIds.Contains(calendar) && _env.Unreadable.Calendars)
+        {
+            ok = false; // the unreadable 'calendars' section is the defect
         }
         else if (!_env.CalendarIds.Contains(calendar))
         {
@@ -482,6 +509,24 @@ internal sealed class Checker
         Error(DiagnosticCodes.WrongArity, call.NameStart, $"{call.Name}() takes {expected}, but is given {count}");
         return false;
     }
+
+    /// <summary>How a message names an expression: <c>'summary'</c>, <c>"many"</c>, <c>7</c>, <c>size(...)</c>; null when it has no short name.</summary>
+    private static string? NameOf(Expr expr) => expr switch
+    {
+        IdentifierExpr identifier => $"'{identifier.Name}'",
+        LiteralExpr { Value: string text } => text.Length > 40 ? $"\"{text[..40]}…\"" : $"\"{text}\"",
+        LiteralExpr { Value: long number } => number.ToString(CultureInfo.InvariantCulture),
+        LiteralExpr { Value: bool flag } => flag ? "true" : "false",
+        LiteralExpr { Value: null } => "null",
+        CallExpr call => $"{call.Name}(...)",
+        _ => null,
+    };
+
+    /// <summary>An expression and its type for a message: <c>'affectedAgents' (int)</c>, or the type alone.</summary>
+    private static string Operand(Expr expr) => NameOf(expr) is { } name ? $"{name} ({expr.Type})" : expr.Type.ToString();
+
+    /// <summary>The end of a sentence saying what an expression is: <c>'summary' is string</c>.</summary>
+    private static string Subject(Expr expr) => $"{NameOf(expr) ?? "this expression"} is {expr.Type}";
 
     private void Error(string code, int offset, string message) => _diagnostics.Error(code, _map.Map(offset), message);
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using NodaTime;
 using SlaEngine.Events;
+using SlaEngine.Model;
 
 namespace SlaEngine.Expressions;
 
@@ -18,7 +19,8 @@ internal sealed class ExpressionEnvironment
     /// <param name="schema">The event schema (fields and teams).</param>
     /// <param name="calendarIds">The calendar ids <c>open(...)</c> may name, including <c>24x7</c>.</param>
     /// <param name="isOpenResolver">Gives the "is open at" function of a calendar id in <paramref name="calendarIds"/>.</param>
-    public ExpressionEnvironment(EventSchema schema, IReadOnlyCollection<string> calendarIds, Func<string, Func<Instant, bool>> isOpenResolver)
+    /// <param name="unreadable">What the policy reader could not read (already reported): references into it are not reported.</param>
+    public ExpressionEnvironment(EventSchema schema, IReadOnlyCollection<string> calendarIds, Func<string, Func<Instant, bool>> isOpenResolver, UnreadableDecls? unreadable = null)
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(calendarIds);
@@ -26,7 +28,11 @@ internal sealed class ExpressionEnvironment
         Schema = schema;
         CalendarIds = ImmutableHashSet.CreateRange(StringComparer.Ordinal, calendarIds);
         _isOpenResolver = isOpenResolver;
+        Unreadable = unreadable ?? UnreadableDecls.None;
     }
+
+    /// <summary>What the policy reader could not read: an unknown name there is not a second defect.</summary>
+    public UnreadableDecls Unreadable { get; }
 
     /// <summary>The event schema.</summary>
     public EventSchema Schema { get; }

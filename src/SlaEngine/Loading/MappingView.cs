@@ -51,6 +51,18 @@ internal sealed class MappingView
 
     public bool Has(string key) => _entries.ContainsKey(key);
 
+    /// <summary>Whether an unknown key of this mapping was taken for <paramref name="key"/> (and reported as such).</summary>
+    public bool WasSuggested(string key) => _suggested.Contains(key);
+
+    /// <summary>
+    /// Whether the section under <paramref name="key"/> could not be read as a mapping: missing under a misspelt key,
+    /// an alias, or of another shape (each reported where it stands).
+    /// </summary>
+    public bool IsUnreadableSection(string key) =>
+        _entries.TryGetValue(key, out var entry)
+            ? entry.Value is not (YamlMapping or YamlScalar { IsNull: true })
+            : _suggested.Contains(key);
+
     public YamlScalar? KeyOf(string key) => _entries.TryGetValue(key, out var e) ? e.Key : null;
 
     /// <summary>The node of a key; reports a missing required key at the mapping.</summary>
@@ -72,6 +84,13 @@ internal sealed class MappingView
     public YamlScalar? Scalar(string key, bool required = false)
     {
         var node = Node(key, required);
+        if (required && node is YamlScalar { IsNull: true, Value: "" } && KeyOf(key) is { } keyNode)
+        {
+            // 'within:' with nothing after it: the key is there and is the token to point at, not the empty value.
+            _diagnostics.Error(DiagnosticCodes.MissingKey, keyNode.Location, $"'{key}' in {What} has no value");
+            return null;
+        }
+
         return node is null ? null : ExpectScalar(node, $"'{key}' in {What}", _diagnostics);
     }
 

@@ -30,10 +30,13 @@ internal static class PolicyCompiler
         var fields = declared.Fields.Select((f, slot) =>
             new FieldDefinition(f.Name.Value, f.Type, slot, [.. f.Values.Select(v => v.Value)], f.Required, f.DefaultValue, f.Name.Location)).ToList();
         var schema = new EventSchema(fields, teamIds);
+        // Every declared calendar may be named, even one that could not be built (its defect is reported where it
+        // stands, not again at each open(...)); such a policy never loads, so its "is open" is never asked.
         var environment = new ExpressionEnvironment(
             schema,
-            calendarMap.Keys.ToArray(),
-            id => calendarMap.TryGetValue(id, out var cal) ? cal.IsOpen : _ => false);
+            calendarMap.Keys.Concat(declared.Calendars.Select(c => c.Id.Value)).Distinct(StringComparer.Ordinal).ToArray(),
+            id => calendarMap.TryGetValue(id, out var cal) ? cal.IsOpen : _ => false,
+            declared.Unreadable);
 
         Condition? CompileExpression(ExpressionDecl? e)
         {

@@ -24,6 +24,8 @@ internal sealed partial class PolicyReader
 
             if (MappingView.ExpectMapping(value, $"calendar '{id.Value}'", _d) is not { } mapping)
             {
+                // Declared all the same (and never built): its shape is the one defect, not every use of it.
+                result.Add(new CalendarDecl(id, null, new Located<string>("UTC", id.Location), null, new Dictionary<IsoDayOfWeek, IReadOnlyList<HoursDecl>>(), [], [], false));
                 continue;
             }
 
@@ -210,7 +212,7 @@ internal sealed partial class PolicyReader
         var yearlyNode = view.Scalar("yearly");
         if (dateNode is not null && yearlyNode is not null)
         {
-            _d.Error(DiagnosticCodes.InvalidHoliday, yearlyNode.Location, "a holiday has either 'date' or 'yearly', not both");
+            _d.Error(DiagnosticCodes.InvalidHoliday, view.KeyOf("yearly")!.Location, "a holiday has either 'date' or 'yearly', not both");
             return null;
         }
 

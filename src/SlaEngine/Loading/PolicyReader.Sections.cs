@@ -20,6 +20,8 @@ internal sealed partial class PolicyReader
             CheckId(id, "team id");
             if (MappingView.ExpectMapping(value, $"team '{id.Value}'", _d) is not { } mapping)
             {
+                // Declared all the same: its shape is the one defect, not every reference to it.
+                result.Add(new TeamDecl(id, id.Value, null, null));
                 continue;
             }
 
@@ -30,7 +32,7 @@ internal sealed partial class PolicyReader
         return result;
     }
 
-    private List<FieldDecl> ReadFields(YamlNode? node, List<string> teamIds)
+    private List<FieldDecl> ReadFields(YamlNode? node, List<string>? teamIds, HashSet<string> unreadable)
     {
         var result = new List<FieldDecl>();
         foreach (var (name, value) in Entries(node, "'fields'"))
@@ -46,6 +48,7 @@ internal sealed partial class PolicyReader
 
             if (MappingView.ExpectMapping(value, $"field '{name.Value}'", _d) is not { } mapping)
             {
+                unreadable.Add(name.Value);
                 continue;
             }
 
@@ -53,6 +56,7 @@ internal sealed partial class PolicyReader
             var typeNode = view.Scalar("type", required: true);
             if (typeNode is null)
             {
+                unreadable.Add(name.Value);
                 continue;
             }
 
@@ -62,6 +66,7 @@ internal sealed partial class PolicyReader
                     DiagnosticCodes.InvalidField,
                     typeNode.Location,
                     $"unknown field type '{YamlTreeReader.Shorten(typeNode.Value)}'{SuggestionFinder.DidYouMean(typeNode.Value, FieldTypes.Keys)}; types are {string.Join(", ", FieldTypes.Keys)}");
+                unreadable.Add(name.Value);
                 continue;
             }
 
@@ -93,7 +98,10 @@ internal sealed partial class PolicyReader
                 _d.Error(DiagnosticCodes.InvalidField, view.KeyOf("required")!.Location, $"field '{name.Value}' has a default, so it is never missing: remove 'required: true'");
             }
 
-            var defaultValue = defaultNode is null ? FieldValue.Absent : ReadDefault(name.Value, type, values, teamIds, defaultNode);
+            // A default is checked against the values and teams only when those could be read (else reported already).
+            var defaultValue = defaultNode is null ? FieldValue.Absent
+                : (type == FieldType.Enum && values.Count == 0) || (type == FieldType.Team && teamIds is null) ? FieldValue.Absent
+                : ReadDefault(name.Value, type, values, teamIds ?? [], defaultNode);
             result.Add(new FieldDecl(name, type, values, defaultNode is null && required != false, defaultNode, defaultValue, view.Text("description")));
         }
 
@@ -119,6 +127,8 @@ internal sealed partial class PolicyReader
             CheckId(name, "clock name");
             if (MappingView.ExpectMapping(value, $"clock '{name.Value}'", _d) is not { } mapping)
             {
+                // Declared all the same: its shape is the one defect, not every target on it.
+                result.Add(new ClockDecl(name, null, null, null));
                 continue;
             }
 

@@ -98,14 +98,24 @@ internal sealed partial class PolicyReader
 
         var calendars = ReadCalendars(top.Node("calendars"));
         var teams = ReadTeams(top.Node("teams"));
+        var teamsUnreadable = top.IsUnreadableSection("teams");
         // Declaration order: a team value's ordinal is its position here.
         var teamIds = teams.Select(t => t.Id.Value).ToList();
-        var fields = ReadFields(top.Node("fields"), teamIds);
+        var unreadableFields = new HashSet<string>(StringComparer.Ordinal);
+        var fields = ReadFields(top.Node("fields"), teamsUnreadable ? null : teamIds, unreadableFields);
         var clocks = ReadClocks(top.Node("clocks"));
         var rules = ReadRules(top.Node("rules"));
         var freezes = ReadFreezes(top.Node("freezes"));
 
-        var policy = new PolicyDecl(_file, _text, id, top.Text("version"), top.Text("description"), calendars, teams, fields, clocks, rules, freezes);
+        var policy = new PolicyDecl(_file, _text, id, top.Text("version"), top.Text("description"), calendars, teams, fields, clocks, rules, freezes)
+        {
+            Unreadable = new UnreadableDecls(
+                teamsUnreadable,
+                top.IsUnreadableSection("calendars"),
+                top.IsUnreadableSection("clocks"),
+                top.IsUnreadableSection("fields"),
+                unreadableFields),
+        };
         ReferenceChecker.Check(policy, _d);
         return policy;
     }

@@ -18,9 +18,11 @@ internal static class ReferenceChecker
         var clocks = policy.Clocks.Select(c => c.Name.Value).ToHashSet(StringComparer.Ordinal);
         var instantFields = policy.Fields.Where(f => f.Type == FieldType.Instant).Select(f => f.Name.Value).ToHashSet(StringComparer.Ordinal);
 
+        var unreadable = policy.Unreadable;
+
         void Team(Located<string> id, string role)
         {
-            if (!teams.Contains(id.Value))
+            if (!unreadable.Teams && !teams.Contains(id.Value))
             {
                 d.Error(DiagnosticCodes.UnknownTeam, id.Location, $"unknown team '{YamlTreeReader.Shorten(id.Value)}' as {role}{SuggestionFinder.DidYouMean(id.Value, teams)}");
             }
@@ -36,7 +38,7 @@ internal static class ReferenceChecker
 
         void Calendar(Located<string>? id, string role, bool allowOwner)
         {
-            if (id is not { } c || calendars.Contains(c.Value) || (allowOwner && c.Value == PolicyReader.OwnerCalendarKeyword))
+            if (unreadable.Calendars || id is not { } c || calendars.Contains(c.Value) || (allowOwner && c.Value == PolicyReader.OwnerCalendarKeyword))
             {
                 return;
             }
@@ -47,7 +49,7 @@ internal static class ReferenceChecker
 
         void Clock(Located<string> name, string role)
         {
-            if (!clocks.Contains(name.Value))
+            if (!unreadable.Clocks && !clocks.Contains(name.Value))
             {
                 d.Error(DiagnosticCodes.UnknownClock, name.Location, $"unknown clock '{YamlTreeReader.Shorten(name.Value)}' in {role}{SuggestionFinder.DidYouMean(name.Value, clocks)}; declare it under 'clocks'");
             }
@@ -85,7 +87,7 @@ internal static class ReferenceChecker
             {
                 Teams(notice.To, $"notice recipient in rule '{r}'");
                 Calendar(notice.Calendar, $"the notice calendar of rule '{r}'", allowOwner: false);
-                if (!instantFields.Contains(notice.Before.Value))
+                if (!instantFields.Contains(notice.Before.Value) && !unreadable.IsUnreadableField(notice.Before.Value))
                 {
                     var declared = policy.Fields.FirstOrDefault(f => f.Name.Value == notice.Before.Value);
                     d.Error(

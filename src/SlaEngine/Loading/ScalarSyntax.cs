@@ -115,6 +115,12 @@ internal static partial class ScalarSyntax
 
         if (t.StartsWith("breach+", StringComparison.Ordinal))
         {
+            if (t.Length == "breach+".Length)
+            {
+                error = $"'{text}' needs an amount of open time after the '+', like breach+4h";
+                return false;
+            }
+
             if (!TryParseOpenTime(t["breach+".Length..], out var after, out var inner))
             {
                 error = $"'{text}': {inner}";
@@ -362,30 +368,30 @@ internal static partial class ScalarSyntax
     /// <summary>Whether a field name is an identifier the rules language can read.</summary>
     public static bool IsValidFieldName(string name) => FieldNameRegex().IsMatch(name);
 
-    [GeneratedRegex(@"^([0-9]{1,9})bd$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^([0-9]{1,9})bd\z", RegexOptions.CultureInvariant)]
     private static partial Regex BusinessDaysRegex();
 
-    [GeneratedRegex(@"^(?:(?<w>[0-9]{1,12})w)?(?:(?<d>[0-9]{1,12})d)?(?:(?<h>[0-9]{1,12})h)?(?:(?<m>[0-9]{1,12})m)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?<w>[0-9]{1,12})w)?(?:(?<d>[0-9]{1,12})d)?(?:(?<h>[0-9]{1,12})h)?(?:(?<m>[0-9]{1,12})m)?\z", RegexOptions.CultureInvariant)]
     private static partial Regex DurationRegex();
 
-    [GeneratedRegex(@"^([0-9]{1,4}(?:\.[0-9]{1,6})?)%$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^([0-9]{1,4}(?:\.[0-9]{1,6})?)%\z", RegexOptions.CultureInvariant)]
     private static partial Regex PercentRegex();
 
-    [GeneratedRegex(@"^([0-9]{2}:[0-9]{2})-([0-9]{2}:[0-9]{2})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^([0-9]{2}:[0-9]{2})-([0-9]{2}:[0-9]{2})\z", RegexOptions.CultureInvariant)]
     private static partial Regex HoursRegex();
 
-    [GeneratedRegex(@"^-?[0-9]{4}-[0-9]{2}-[0-9]{2}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^-?[0-9]{4}-[0-9]{2}-[0-9]{2}\z", RegexOptions.CultureInvariant)]
     private static partial Regex DateOnlyRegex();
 
-    [GeneratedRegex(@"^([0-9]{2})-([0-9]{2})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^([0-9]{2})-([0-9]{2})\z", RegexOptions.CultureInvariant)]
     private static partial Regex MonthDayRegex();
 
-    [GeneratedRegex(@"^([0-9]{2})/([a-z]{3})#(-?[0-9])$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^([0-9]{2})/([a-z]{3})#(-?[0-9])\z", RegexOptions.CultureInvariant)]
     private static partial Regex NthWeekdayRegex();
 
-    [GeneratedRegex(@"^[a-z0-9][a-z0-9-]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9-]*\z", RegexOptions.CultureInvariant)]
     private static partial Regex IdRegex();
 
-    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*\z", RegexOptions.CultureInvariant)]
     private static partial Regex FieldNameRegex();
 }

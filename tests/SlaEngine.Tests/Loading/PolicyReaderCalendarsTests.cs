@@ -186,10 +186,10 @@ public sealed class PolicyReaderCalendarsTests
     }
 
     [Fact]
-    public void A_holiday_with_both_date_and_yearly_is_reported_at_yearly()
+    public void A_holiday_with_both_date_and_yearly_is_reported_at_the_yearly_key()
     {
         Calendar("    hours: { mon: \"08:00-12:00\" }\n    holidays:\n      - { date: 2026-12-25, yearly: \"12-25\" }\n")
-            .ShouldHaveOneError(DiagnosticCodes.InvalidHoliday, 8, 37);
+            .ShouldHaveOneError(DiagnosticCodes.InvalidHoliday, 8, 29);
     }
 
     [Fact]

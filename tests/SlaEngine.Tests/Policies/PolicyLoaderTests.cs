@@ -183,7 +183,7 @@ public sealed class PolicyLoaderTests : IDisposable
     [Fact]
     public void Diagnostics_are_sorted_by_line_and_column()
     {
-        var result = PolicyLoader.Load("format: slaengine/v1\npolicy: p\nrules:\n  - { id: r, owner: b, consulted: [a] }\nteems: {}\n");
+        var result = PolicyLoader.Load("format: slaengine/v1\npolicy: p\nrules:\n  - { id: r, owner: b, consulted: [a] }\nextra: {}\n");
 
         result.Diagnostics.Select(d => (d.Location.Line, d.Location.Column)).Should().BeInAscendingOrder();
         result.Diagnostics.Should().HaveCount(3);

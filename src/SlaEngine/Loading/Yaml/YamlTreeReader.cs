@@ -94,6 +94,15 @@ internal static class YamlTreeReader
 
     private static SourceLocation ErrorLocation(YamlException ex, string text, string file, Mark lastRead)
     {
+        // "found a tab character that violates indentation" points at the scalar being read (often the line above):
+        // the token at fault is the indenting tab itself.
+        if (ex.Message.Contains("tab character", StringComparison.OrdinalIgnoreCase)
+            && IndexOfIndentingTab(text, (int)Math.Clamp(ex.Start.Index, 0, text.Length)) is var tabIndex and >= 0)
+        {
+            var (line, column) = PositionOf(text, tabIndex);
+            return new SourceLocation(file, line, column);
+        }
+
         if (ex.Start.Index > 0 || ex.End.Index > 0 || lastRead.Index == 0)
         {
             return new SourceLocation(file, (int)Math.Max(1, ex.Start.Line), (int)Math.Max(1, ex.Start.Column));
@@ -113,6 +122,31 @@ internal static class YamlTreeReader
         }
 
         return new SourceLocation(file, (int)Math.Max(1, lastRead.Line), (int)Math.Max(1, lastRead.Column));
+    }
+
+    /// <summary>The index of the first tab at or after <paramref name="from"/> with only blanks before it on its line, or -1.</summary>
+    private static int IndexOfIndentingTab(string text, int from)
+    {
+        for (var i = from; i < text.Length; i++)
+        {
+            if (text[i] != '\t')
+            {
+                continue;
+            }
+
+            var j = i - 1;
+            while (j >= 0 && text[j] is ' ' or '\t')
+            {
+                j--;
+            }
+
+            if (j < 0 || text[j] is '\n' or '\r')
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static string CleanMessage(string message)
@@ -159,6 +193,28 @@ internal static class YamlTreeReader
         private SourceLocation At(Mark mark) =>
             new(file, (int)Math.Clamp(mark.Line, 1, int.MaxValue), (int)Math.Clamp(mark.Column, 1, int.MaxValue));
 
+        /// <summary>
+        /// Reports a tag other than YAML's own (<c>!!str</c>): in a policy it is almost always an expression starting
+        /// with <c>!</c> left unquoted, which YAML reads as a tag and drops from the value. An anchor on the same node
+        /// (<c>!x &amp;&amp; y</c>) is part of that misreading and is not reported again.
+        /// </summary>
+        private void ReportTag(NodeEvent ev)
+        {
+            if (!HasForeignTag(ev))
+            {
+                ReportAnchor(ev);
+                return;
+            }
+
+            diagnostics.Error(
+                DiagnosticCodes.TagNotAllowed,
+                At(ev.Start),
+                $"YAML tag '{Shorten(ev.Tag.Value)}' is not allowed in a policy: a value that starts with '!' is read as a tag, so quote it (for example when: '{Shorten(ev.Tag.Value)} ...')");
+        }
+
+        private static bool HasForeignTag(NodeEvent ev) =>
+            !ev.Tag.IsEmpty && !ev.Tag.Value.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal);
+
         private bool ReportAnchor(NodeEvent ev)
         {
             if (ev.Anchor.IsEmpty)
@@ -184,13 +240,19 @@ internal static class YamlTreeReader
                         $"YAML alias '*{alias.Value.Value}' is not allowed in a policy: anchors and aliases are rejected (write the value out)");
                     return new YamlPoisoned(At(alias.Start));
                 case Scalar scalar:
-                    ReportAnchor(scalar);
+                    ReportTag(scalar);
+                    if (HasForeignTag(scalar))
+                    {
+                        // The value YAML kept is what was left after the tag: reading on would only report that remnant.
+                        return new YamlPoisoned(At(scalar.Start));
+                    }
+
                     return new YamlScalar(scalar.Value, scalar.Style, At(scalar.Start), (int)Math.Clamp(scalar.Start.Index, 0, int.MaxValue));
                 case MappingStart mapping:
-                    ReportAnchor(mapping);
+                    ReportTag(mapping);
                     return depth > MaxDepth ? SkipTooDeep(mapping) : ReadMapping(mapping, depth);
                 case SequenceStart sequence:
-                    ReportAnchor(sequence);
+                    ReportTag(sequence);
                     return depth > MaxDepth ? SkipTooDeep(sequence) : ReadSequence(sequence, depth);
                 default:
                     return new YamlPoisoned(At(ev.Start));

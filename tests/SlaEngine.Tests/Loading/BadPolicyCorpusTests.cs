@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using FluentAssertions;
+using Xunit;
+using YamlDotNet.RepresentationModel;
+
+namespace SlaEngine.Tests.Loading;
+
+/// <summary>
+/// A corpus of hostile policies, each derived from the shared reference policy with one defect (<c>BadPolicies/</c>).
+/// <c>cases.yaml</c> says, for each, where the one error must be reported (the first character of the offending
+/// token, decided by hand from the file) and which words its message must contain. Every diagnostic must carry a
+/// position, loading must not throw, and a defect must not bring a cascade of other errors.
+/// </summary>
+public sealed class BadPolicyCorpusTests
+{
+    private static string Folder => Path.Combine(AppContext.BaseDirectory, "Loading", "BadPolicies");
+
+    public static TheoryData<string> Cases()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in ReadCases().Keys)
+        {
+            data.Add(file);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Each_defect_gives_exactly_its_error_at_the_offending_token(string file)
+    {
+        var expected = ReadCases()[file];
+        var path = Path.Combine(Folder, file);
+
+        var result = PolicyLoader.LoadFile(path);
+
+        result.Diagnostics.Should().OnlyContain(d => d.Location.Line >= 1 && d.Location.Column >= 1, "every diagnostic has a position");
+        var errors = result.Errors.Select(d => d.ToString()).ToList();
+        errors.Should().HaveCount(expected.Errors, "{0} holds one defect: {1}", file, string.Join(" | ", errors));
+        var prefix = $"{path}:{expected.Line}:{expected.Column}: error SLA";
+        errors.Should().Contain(
+            line => line.StartsWith(prefix, StringComparison.Ordinal)
+                && expected.Contains.All(word => MessageOf(line).Contains(word, StringComparison.OrdinalIgnoreCase)),
+            "an error at {0}:{1} must mention {2}", expected.Line, expected.Column, string.Join(", ", expected.Contains));
+        result.Policy.Should().BeNull();
+    }
+
+    [Fact]
+    public void Every_file_of_the_corpus_has_a_case()
+    {
+        var files = Directory.GetFiles(Folder, "*.yaml").Select(Path.GetFileName).Where(f => f != "cases.yaml");
+        ReadCases().Keys.Should().BeEquivalentTo(files);
+        ReadCases().Should().HaveCountGreaterThanOrEqualTo(60);
+    }
+
+    private static string MessageOf(string formatted)
+    {
+        var afterSeverity = formatted.IndexOf(": error ", StringComparison.Ordinal) + ": error ".Length;
+        var afterCode = formatted.IndexOf(": ", afterSeverity, StringComparison.Ordinal) + 2;
+        return formatted[afterCode..];
+    }
+
+    private static Dictionary<string, ExpectedError> ReadCases()
+    {
+        var stream = new YamlStream();
+        using (var reader = new StreamReader(Path.Combine(Folder, "cases.yaml")))
+        {
+            stream.Load(reader);
+        }
+
+        var cases = new Dictionary<string, ExpectedError>(StringComparer.Ordinal);
+        foreach (var item in ((YamlSequenceNode)stream.Documents[0].RootNode).Children.Cast<YamlMappingNode>())
+        {
+            string? Text(string key) => item.Children.TryGetValue(new YamlScalarNode(key), out var node) ? ((YamlScalarNode)node).Value : null;
+            int Number(string key) => int.Parse(Text(key)!, CultureInfo.InvariantCulture);
+            var words = ((YamlSequenceNode)item.Children[new YamlScalarNode("contains")]).Children.Select(w => ((YamlScalarNode)w).Value!).ToList();
+            cases.Add(Text("file")!, new ExpectedError(Number("line"), Number("column"), words, Text("errors") is null ? 1 : Number("errors")));
+        }
+
+        return cases;
+    }
+
+    private sealed record ExpectedError(int Line, int Column, IReadOnlyList<string> Contains, int Errors);
+}
