@@ -65,7 +65,7 @@ internal sealed partial class PolicyReader
                 _d.Error(
                     DiagnosticCodes.InvalidField,
                     typeNode.Location,
-                    $"unknown field type '{YamlTreeReader.Shorten(typeNode.Value)}'{SuggestionFinder.DidYouMean(typeNode.Value, FieldTypes.Keys)}; types are {string.Join(", ", FieldTypes.Keys)}");
+                    $"unknown field type '{YamlTreeReader.Shorten(typeNode.Value)}'{SuggestFieldType(typeNode.Value)}; types are {string.Join(", ", FieldTypes.Keys)}");
                 unreadable.Add(name.Value);
                 continue;
             }

@@ -50,6 +50,22 @@ internal sealed partial class PolicyReader
         ["list<string>"] = FieldType.StringList,
     };
 
+    /// <summary>Type names from other schema languages, mapped to the field type a policy author most likely meant.</summary>
+    private static readonly Dictionary<string, string> FieldTypeAliases = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["integer"] = "int", ["number"] = "int", ["long"] = "int", ["int32"] = "int", ["int64"] = "int",
+        ["boolean"] = "bool", ["text"] = "string", ["str"] = "string",
+        ["datetime"] = "instant", ["date-time"] = "instant", ["timestamp"] = "instant", ["time"] = "instant",
+        ["list"] = "list<string>", ["array"] = "list<string>", ["string[]"] = "list<string>", ["list<str>"] = "list<string>",
+        ["enumeration"] = "enum",
+    };
+
+    /// <summary>" (did you mean 'x'?)" for an unknown field type: a known alias first, else the closest spelling.</summary>
+    private static string SuggestFieldType(string text) =>
+        FieldTypeAliases.TryGetValue(text.Trim(), out var meant)
+            ? $" (did you mean '{meant}'?)"
+            : SuggestionFinder.DidYouMean(text, FieldTypes.Keys);
+
     private readonly string _file;
     private readonly string _text;
     private readonly DiagnosticBag _d;

@@ -146,6 +146,18 @@ public sealed class PolicyReaderTests
         result.ShouldHaveOneError(DiagnosticCodes.InvalidField, 4, 14).Message.Should().Contain("did you mean 'string'");
     }
 
+    [Theory]
+    [InlineData("integer", "int")]
+    [InlineData("boolean", "bool")]
+    [InlineData("datetime", "instant")]
+    [InlineData("array", "list<string>")]
+    public void A_type_name_from_another_schema_language_suggests_the_policy_type(string written, string meant)
+    {
+        var result = Load(Head + $"fields:\n  f: {{ type: {written} }}\n");
+
+        result.ShouldHaveOneError(DiagnosticCodes.InvalidField, 4, 14).Message.Should().Contain($"did you mean '{meant}'");
+    }
+
     [Fact]
     public void A_field_without_a_type_is_reported_at_the_field()
     {
