@@ -155,11 +155,39 @@ internal static partial class ExpectationReader
     [GeneratedRegex(@"^(?:(?<w>[0-9]{1,9})w)?(?:(?<d>[0-9]{1,9})d)?(?:(?<h>[0-9]{1,12})h)?(?:(?<m>[0-9]{1,12})m)?(?:(?<s>[0-9]{1,12})(?:\.(?<f>[0-9]{1,9}))?s)?$", RegexOptions.CultureInvariant)]
     private static partial Regex DurationRegex();
 
-    /// <summary>Parses an expected duration: <c>0h</c>, <c>38h</c>, <c>4h30m</c>, <c>1h0m30s</c>, <c>2d</c> (48h), <c>1w</c> (168h); zero allowed, business days not (they are not an amount).</summary>
+    /// <summary>Parses an expected duration: <c>0h</c>, <c>38h</c>, <c>4h30m</c>, <c>1h 30m</c>, <c>1h0m30s</c>, <c>2d</c> (48h), <c>1w</c> (168h), a bare <c>0</c>, or ISO-8601 (<c>PT1H30M</c>, <c>P2D</c>); zero allowed, business days, months and years not (they are not an amount).</summary>
     internal static bool TryParseDuration(string text, out Duration duration)
     {
         duration = Duration.Zero;
-        var trimmed = text.Trim();
+        // An amount is an amount however it is written: "1h 30m" as "1h30m", a bare "0" as zero, and ISO-8601
+        // ("PT1H30M", "P2D" as 48h) as what other tools print.
+        var trimmed = text.Trim().Replace(" ", string.Empty, StringComparison.Ordinal);
+        if (trimmed == "0")
+        {
+            return true;
+        }
+
+        if (trimmed.StartsWith('P') && trimmed.Length > 1 && !trimmed.Contains('-', StringComparison.Ordinal))
+        {
+            var iso = PeriodPattern.NormalizingIso.Parse(trimmed);
+            if (!iso.Success || iso.Value.Years != 0 || iso.Value.Months != 0)
+            {
+                return false;
+            }
+
+            try
+            {
+                // Weeks and days count as 7 x 24h and 24h, as in a policy's "1w" and "2d".
+                duration = iso.Value.ToDuration();
+            }
+            catch (Exception ex) when (ex is OverflowException or ArgumentOutOfRangeException)
+            {
+                return false;
+            }
+
+            return duration <= Duration.FromDays(100 * 366);
+        }
+
         var m = DurationRegex().Match(trimmed);
         if (trimmed.Length == 0 || !m.Success)
         {
