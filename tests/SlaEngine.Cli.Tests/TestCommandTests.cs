@@ -128,7 +128,7 @@ public sealed class TestCommandTests : IDisposable
     [Fact]
     public void Test_of_the_acceptance_suite_runs_every_case()
     {
-        var (_, lines, _) = Run("test", Path.Combine(AppContext.BaseDirectory, "policies", "contact-center.tests.yaml"));
+        var (_, lines, _) = Run("test", CliRunner.Acceptance("contact-center.tests.yaml"));
 
         lines.Count(l => l.StartsWith("PASS ", StringComparison.Ordinal) || l.StartsWith("FAIL ", StringComparison.Ordinal)).Should().Be(17);
         lines[^1].Should().MatchRegex(@"^\d+ passed, \d+ failed$");

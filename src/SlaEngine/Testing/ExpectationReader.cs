@@ -32,7 +32,7 @@ internal static partial class ExpectationReader
     private static readonly string[] PlainFacets = ["owner", "approvers", "consulted", "informed", "notice"];
     private static readonly string[] States = ["running", "paused", "stopped"];
 
-    public static (string? Error, ImmutableArray<ExpectationCheck> Checks)? Read(YamlNode node, PolicyTestCaseKind kind, string what, DiagnosticBag diagnostics)
+    public static (string? Error, ImmutableArray<ExpectationCheck> Checks, ImmutableArray<ClockReference> Clocks)? Read(YamlNode node, PolicyTestCaseKind kind, string what, DiagnosticBag diagnostics)
     {
         if (MappingView.ExpectMapping(node, $"'expect' of {what}", diagnostics) is not { } mapping)
         {
@@ -42,6 +42,7 @@ internal static partial class ExpectationReader
         var context = $"'expect' of {what}";
         var view = new MappingView(mapping, context, Keys, diagnostics);
         var checks = ImmutableArray.CreateBuilder<ExpectationCheck>();
+        var clocks = ImmutableArray.CreateBuilder<ClockReference>();
         string? error = null;
         foreach (var (keyNode, value) in mapping.Entries)
         {
@@ -51,7 +52,7 @@ internal static partial class ExpectationReader
                 continue;
             }
 
-            var reader = new Reader(diagnostics, key, value.Location);
+            var reader = new Reader(diagnostics, key, value.Location, clocks);
             switch (key)
             {
                 case "owner":
@@ -112,8 +113,11 @@ internal static partial class ExpectationReader
             diagnostics.Error(DiagnosticCodes.InvalidTestCase, errorKey.Location, $"'error' in {context} cannot be combined with other expectations: a refused event has no decision");
         }
 
-        return (error, checks.ToImmutable());
+        return (error, checks.ToImmutable(), clocks.ToImmutable());
     }
+
+    /// <summary>A clock name written in an expectation (a <c>deadlines</c> or <c>clocks</c> key, an escalation's clock, a <c>targets.</c> or <c>escalations.</c> facet), with where it is written.</summary>
+    internal readonly record struct ClockReference(string Clock, string Path, SourceLocation Location);
 
     /// <summary>An instant as written: the instant, and the offset it was written in (to show the actual value in the same offset).</summary>
     internal readonly record struct ExpectedInstant(Instant Value, Offset Offset);
@@ -151,11 +155,39 @@ internal static partial class ExpectationReader
     [GeneratedRegex(@"^(?:(?<w>[0-9]{1,9})w)?(?:(?<d>[0-9]{1,9})d)?(?:(?<h>[0-9]{1,12})h)?(?:(?<m>[0-9]{1,12})m)?(?:(?<s>[0-9]{1,12})(?:\.(?<f>[0-9]{1,9}))?s)?$", RegexOptions.CultureInvariant)]
     private static partial Regex DurationRegex();
 
-    /// <summary>Parses an expected duration: <c>0h</c>, <c>38h</c>, <c>4h30m</c>, <c>1h0m30s</c>, <c>2d</c> (48h), <c>1w</c> (168h); zero allowed, business days not (they are not an amount).</summary>
+    /// <summary>Parses an expected duration: <c>0h</c>, <c>38h</c>, <c>4h30m</c>, <c>1h 30m</c>, <c>1h0m30s</c>, <c>2d</c> (48h), <c>1w</c> (168h), a bare <c>0</c>, or ISO-8601 (<c>PT1H30M</c>, <c>P2D</c>); zero allowed, business days, months and years not (they are not an amount).</summary>
     internal static bool TryParseDuration(string text, out Duration duration)
     {
         duration = Duration.Zero;
-        var trimmed = text.Trim();
+        // An amount is an amount however it is written: "1h 30m" as "1h30m", a bare "0" as zero, and ISO-8601
+        // ("PT1H30M", "P2D" as 48h) as what other tools print.
+        var trimmed = text.Trim().Replace(" ", string.Empty, StringComparison.Ordinal);
+        if (trimmed == "0")
+        {
+            return true;
+        }
+
+        if (trimmed.StartsWith('P') && trimmed.Length > 1 && !trimmed.Contains('-', StringComparison.Ordinal))
+        {
+            var iso = PeriodPattern.NormalizingIso.Parse(trimmed);
+            if (!iso.Success || iso.Value.Years != 0 || iso.Value.Months != 0)
+            {
+                return false;
+            }
+
+            try
+            {
+                // Weeks and days count as 7 x 24h and 24h, as in a policy's "1w" and "2d".
+                duration = iso.Value.ToDuration();
+            }
+            catch (Exception ex) when (ex is OverflowException or ArgumentOutOfRangeException)
+            {
+                return false;
+            }
+
+            return duration <= Duration.FromDays(100 * 366);
+        }
+
         var m = DurationRegex().Match(trimmed);
         if (trimmed.Length == 0 || !m.Success)
         {
@@ -186,8 +218,11 @@ internal static partial class ExpectationReader
     }
 
     /// <summary>Reads the values of one top-level expect key, reporting malformed values at their position.</summary>
-    private sealed class Reader(DiagnosticBag diagnostics, string key, SourceLocation location)
+    private sealed class Reader(DiagnosticBag diagnostics, string key, SourceLocation location, ImmutableArray<ClockReference>.Builder clockReferences)
     {
+        /// <summary>Notes a clock name the expectation refers to; the runner checks it against the policy (a typo must not pass as "no deadline").</summary>
+        private void Refer(string clock, string path, SourceLocation at) => clockReferences.Add(new ClockReference(clock, path, at));
+
         private static void Add(ImmutableArray<ExpectationCheck>.Builder checks, string path, SourceLocation at, Action<ActualOutcome, List<PolicyTestMismatch>> compare) =>
             checks.Add(new ExpectationCheck(path, at, compare));
 
@@ -346,6 +381,7 @@ internal static partial class ExpectationReader
             {
                 var clock = clockKey.Value;
                 var path = $"deadlines.{clock}";
+                Refer(clock, path, clockKey.Location);
                 if (!TryInstant(value, path, out var expected))
                 {
                     continue;
@@ -398,6 +434,7 @@ internal static partial class ExpectationReader
                     continue;
                 }
 
+                Refer(clock.Value, path + ".clock", clock.Location);
                 expected.Add((clock.Value, at.Value, notify));
             }
 
@@ -553,6 +590,11 @@ internal static partial class ExpectationReader
                     continue;
                 }
 
+                if (dot > 0)
+                {
+                    Refer(facet[(dot + 1)..], $"decidedBy.{facet}", facetKey.Location);
+                }
+
                 if (Scalar(value, $"decidedBy.{facet}") is not { } rule)
                 {
                     continue;
@@ -582,6 +624,7 @@ internal static partial class ExpectationReader
             {
                 var clock = clockKey.Value;
                 var path = $"clocks.{clock}";
+                Refer(clock, path, clockKey.Location);
                 if (value is YamlScalar { IsNull: true })
                 {
                     Add(checks, path, value.Location, (actual, into) =>

@@ -23,8 +23,10 @@ public sealed class PolicyTestCase
         ImmutableArray<TimelineStep> timeline,
         Instant? at,
         string? expectedError,
-        ImmutableArray<ExpectationCheck> checks)
+        ImmutableArray<ExpectationCheck> checks,
+        ImmutableArray<ExpectationReader.ClockReference> clockReferences)
     {
+        ClockReferences = clockReferences;
         Name = name;
         Kind = kind;
         Location = location;
@@ -72,7 +74,14 @@ public sealed class PolicyTestCase
     internal ImmutableArray<TimelineStep> Timeline { get; }
 
     internal ImmutableArray<ExpectationCheck> Checks { get; }
+
+    /// <summary>The clock names the expectations refer to, checked against the policy when the case runs.</summary>
+    internal ImmutableArray<ExpectationReader.ClockReference> ClockReferences { get; }
 }
 
-/// <summary>One entry of a timeline case: when, and the fields it sets, as written.</summary>
-internal sealed record TimelineStep(Instant At, string AtText, YamlMapping Set, SourceLocation Location);
+/// <summary>
+/// One entry of a timeline case: when, and the fields it sets, as written. <see cref="At"/> is null when the text is
+/// not an instant with an offset: like an event's invalid <c>submittedAt</c>, that is a refusal when the case runs
+/// (so a case can expect it with <c>error</c>), not a fault of the test file.
+/// </summary>
+internal sealed record TimelineStep(Instant? At, string AtText, YamlMapping Set, SourceLocation Location, string? AtError);

@@ -90,12 +90,17 @@ public sealed class PolicyTestRunner
         var load = LoadPolicy(suite.PolicyPath);
         if (!load.Success)
         {
-            var lines = new List<string> { $"the policy {suite.PolicyPath} failed to load:" };
+            var lines = new List<string> { $"{suite.PolicyLocation}: the policy {suite.PolicyPath} failed to load:" };
             lines.AddRange(load.Errors.Select(d => d.ToString()));
             return Result(suite, testCase, [], [.. lines], null);
         }
 
         var policy = load.Policy;
+        if (UnknownClocks(policy, testCase) is { Length: > 0 } unknown)
+        {
+            return Result(suite, testCase, [], unknown, null);
+        }
+
         string? refusal;
         ActualOutcome? outcome;
         try
@@ -143,6 +148,35 @@ public sealed class PolicyTestRunner
         return _policies.GetOrAdd(Path.GetFullPath(path), PolicyLoader.LoadFile);
     }
 
+    /// <summary>
+    /// The clock names the case's expectations refer to that the policy does not define, each as a diagnostic line
+    /// at the name's position: a misspelt clock must fail, never pass as "no deadline".
+    /// </summary>
+    private static ImmutableArray<string> UnknownClocks(Policy policy, PolicyTestCase testCase)
+    {
+        if (testCase.ClockReferences.IsEmpty)
+        {
+            return [];
+        }
+
+        var names = policy.Clocks.Select(c => c.Name).ToList();
+        var lines = ImmutableArray.CreateBuilder<string>();
+        foreach (var reference in testCase.ClockReferences)
+        {
+            if (policy.FindClock(reference.Clock) is null)
+            {
+                var known = names.Count == 0 ? "it has none" : "its clocks are " + string.Join(", ", names);
+                lines.Add(new Diagnostic(
+                    DiagnosticCodes.InvalidExpectation,
+                    DiagnosticSeverity.Error,
+                    $"'{reference.Path}' names no clock of policy '{policy.Id}'{SuggestionFinder.DidYouMean(reference.Clock, names)}; {known}",
+                    reference.Location).ToString());
+            }
+        }
+
+        return lines.ToImmutable();
+    }
+
     private static bool Matches(PolicyTestCase testCase, string? filter) =>
         string.IsNullOrEmpty(filter) || testCase.Name.Contains(filter, StringComparison.OrdinalIgnoreCase);
 
@@ -166,9 +200,14 @@ public sealed class PolicyTestRunner
         var ticket = policy.Track(first.Event);
         for (var i = 1; i < steps.Length; i++)
         {
+            if (steps[i].At is not { } at)
+            {
+                return (null, $"timeline entry {i} ({steps[i].Location}): 'at': {steps[i].AtError}");
+            }
+
             try
             {
-                ticket = ticket.Append(steps[i].At, Fields(steps[i]));
+                ticket = ticket.Append(at, Fields(steps[i]));
             }
             catch (TimelineException ex)
             {

@@ -143,7 +143,7 @@ internal static class TestSuiteReader
             return null;
         }
 
-        return new PolicyTestCase(name, kind, mapping.Location, eventFields, timeline, at, expectation.Value.Error, expectation.Value.Checks);
+        return new PolicyTestCase(name, kind, mapping.Location, eventFields, timeline, at, expectation.Value.Error, expectation.Value.Checks, expectation.Value.Clocks);
     }
 
     private static ImmutableArray<TimelineStep> ReadTimeline(YamlNode node, string what, DiagnosticBag diagnostics)
@@ -189,9 +189,15 @@ internal static class TestSuiteReader
                 }
             }
 
-            if (ReadInstant(atNode, $"'at' of {entryWhat}", DiagnosticCodes.InvalidTimelineEntry, diagnostics) is { } instant)
+            // An entry's 'at' is event data (the first one is submittedAt): one that is not an instant with an offset is
+            // refused when the case runs, as an event's would be, so an error case can expect it.
+            if (FieldValueReader.TryParseInstant(atNode.Value, out var instant, out var atError))
             {
-                steps.Add(new TimelineStep(instant, atNode.Value, set, entry.Location));
+                steps.Add(new TimelineStep(instant, atNode.Value, set, entry.Location, null));
+            }
+            else
+            {
+                steps.Add(new TimelineStep(null, atNode.Value, set, atNode.Location, atError));
             }
         }
 

@@ -1,3 +1,4 @@
+using System.IO;
 using System.Linq;
 using FluentAssertions;
 using SlaEngine.Testing;
@@ -133,13 +134,15 @@ public sealed class PolicyTestRunnerTests
     }
 
     [Fact]
-    public void A_deadline_of_an_unknown_clock_says_so()
+    public void A_deadline_of_an_unknown_clock_fails_at_the_clock_name_with_a_suggestion()
     {
         using var scratch = new Scratch();
 
         var result = RunOne(scratch, "      deadlines: { reslove: \"2026-11-24T18:00:00-05:00\" }\n");
 
-        result.Mismatches.Should().ContainSingle().Which.Actual.Should().Be("no deadline (the policy has no clock 'reslove')");
+        result.Passed.Should().BeFalse();
+        result.Messages.Should().ContainSingle().Which.Should().EndWith(
+            "scratch.tests.yaml:7:20: error SLA5002: 'deadlines.reslove' names no clock of policy 'runner-fixture' (did you mean 'resolve'?); its clocks are acknowledge, resolve, review");
     }
 
     [Fact]
@@ -281,7 +284,7 @@ public sealed class PolicyTestRunnerTests
         report.FailedCount.Should().Be(2);
         report.Results.Should().AllSatisfy(r =>
         {
-            r.Messages[0].Should().StartWith("the policy ").And.EndWith("failed to load:");
+            r.Messages[0].Should().EndWith("scratch.tests.yaml:2:9: the policy " + Path.Combine(scratch.Directory, "stub-friendly.yaml") + " failed to load:");
             r.Messages.Skip(1).Should().Contain(m => m.Contains("stub-friendly.yaml:4:") && m.Contains("error SLA1103"));
         });
         report.Coverage.Should().BeEmpty();

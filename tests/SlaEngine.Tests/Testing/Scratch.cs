@@ -19,7 +19,11 @@ internal sealed class Scratch : IDisposable
 
     public static string FixtureSuite => Path.Combine(Fixtures, "stub-friendly.tests.yaml");
 
-    public static string AcceptanceSuite => Path.Combine(AppContext.BaseDirectory, "policies", "contact-center.tests.yaml");
+    /// <summary>The shared acceptance suite, run against the shared reference policy it names.</summary>
+    public static string AcceptanceSuite => Path.Combine(TestFiles.SharedAcceptance, "contact-center.tests.yaml");
+
+    /// <summary>A suite of <c>samples/policies</c>, as copied next to the test binaries.</summary>
+    public static string SampleSuite(string name) => Path.Combine(AppContext.BaseDirectory, "policies", name + ".tests.yaml");
 
     /// <summary>Writes a file into the scratch directory and returns its path.</summary>
     public string Write(string name, string text)
