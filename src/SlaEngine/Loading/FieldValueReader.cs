@@ -12,12 +12,22 @@ namespace SlaEngine.Loading;
 /// <summary>Reads typed field values from YAML scalars (field defaults, and YAML events and test cases).</summary>
 internal static class FieldValueReader
 {
-    private static readonly InstantPattern[] OffsetPatterns =
+    /// <summary>
+    /// ISO-8601 date-times with an offset or <c>Z</c>: with seconds and an optional fraction, or without seconds
+    /// (<c>2026-11-24T10:00Z</c>), as ticketing systems and people write them.
+    /// </summary>
+    private static readonly OffsetDateTimePattern[] OffsetPatterns =
     [
-        InstantPattern.ExtendedIso,
+        OffsetDateTimePattern.ExtendedIso,
+        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mmo<G>"),
     ];
 
-    private static readonly OffsetDateTimePattern OffsetPattern = OffsetDateTimePattern.ExtendedIso;
+    /// <summary>The same date-times without an offset, recognised only to say that the offset is missing.</summary>
+    private static readonly LocalDateTimePattern[] LocalPatterns =
+    [
+        LocalDateTimePattern.ExtendedIso,
+        LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm"),
+    ];
 
     /// <summary>Checks and reads a field default; returns an error text, or null when it is valid.</summary>
     public static string? ReadDefault(YamlNode node, FieldType type, ImmutableArray<string> enumValues, IReadOnlyCollection<string> teamIds, out FieldValue value)
@@ -124,37 +134,42 @@ internal static class FieldValueReader
     /// <summary>Parses an ISO-8601 instant that carries an offset or <c>Z</c>; a local time without an offset is refused.</summary>
     public static bool TryParseInstant(string text, out Instant instant, out string error)
     {
+        var ok = TryParseOffsetDateTime(text, out var value, out error);
+        instant = ok ? value.ToInstant() : default;
+        return ok;
+    }
+
+    /// <summary>
+    /// Parses an ISO-8601 date-time with an offset or <c>Z</c> (seconds optional), keeping the offset it was written
+    /// with; a local time without an offset, or a value outside the range of instants, is refused with the reason.
+    /// </summary>
+    public static bool TryParseOffsetDateTime(string text, out OffsetDateTime value, out string error)
+    {
         var t = text.Trim();
-        var result = OffsetPattern.Parse(t);
-        if (result.Success)
+        foreach (var pattern in OffsetPatterns)
         {
+            var result = pattern.Parse(t);
+            if (!result.Success)
+            {
+                continue;
+            }
+
             // 9999-12-31T23:59:59-14:00 parses as a date-time but is past Instant.MaxValue once the offset is applied.
             var utc = result.Value.LocalDateTime.InUtc().ToInstant().ToUnixTimeTicks() - result.Value.Offset.Ticks;
             if (utc < Instant.MinValue.ToUnixTimeTicks() || utc > Instant.MaxValue.ToUnixTimeTicks())
             {
-                instant = default;
+                value = default;
                 error = $"'{YamlTreeReader.Shorten(text)}' lies outside the supported range of instants (years -9998 to 9999 in UTC)";
                 return false;
             }
 
-            instant = result.Value.ToInstant();
+            value = result.Value;
             error = string.Empty;
             return true;
         }
 
-        foreach (var pattern in OffsetPatterns)
-        {
-            var r = pattern.Parse(t);
-            if (r.Success)
-            {
-                instant = r.Value;
-                error = string.Empty;
-                return true;
-            }
-        }
-
-        instant = default;
-        error = LocalDateTimePattern.ExtendedIso.Parse(t).Success
+        value = default;
+        error = Array.Exists(LocalPatterns, p => p.Parse(t).Success)
             ? $"'{YamlTreeReader.Shorten(text)}' has no offset: write the instant with an offset or Z, such as 2026-11-24T10:00:00-05:00"
             : $"'{YamlTreeReader.Shorten(text)}' is not an ISO-8601 instant with an offset, such as 2026-11-24T10:00:00-05:00";
         return false;

@@ -152,7 +152,7 @@ internal static partial class ExpectationReader
 
     private static List<string> Ids(ImmutableArray<Team> teams) => teams.Select(t => t.Id).ToList();
 
-    [GeneratedRegex(@"^(?:(?<w>[0-9]{1,9})w)?(?:(?<d>[0-9]{1,9})d)?(?:(?<h>[0-9]{1,12})h)?(?:(?<m>[0-9]{1,12})m)?(?:(?<s>[0-9]{1,12})(?:\.(?<f>[0-9]{1,9}))?s)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?<w>[0-9]{1,9})w)?(?:(?<d>[0-9]{1,9})d)?(?:(?<h>[0-9]{1,12})h)?(?:(?<m>[0-9]{1,12})m)?(?:(?<s>[0-9]{1,12})(?:\.(?<f>[0-9]{1,9}))?s)?\z", RegexOptions.CultureInvariant)]
     private static partial Regex DurationRegex();
 
     /// <summary>Parses an expected duration: <c>0h</c>, <c>38h</c>, <c>4h30m</c>, <c>1h 30m</c>, <c>1h0m30s</c>, <c>2d</c> (48h), <c>1w</c> (168h), a bare <c>0</c>, or ISO-8601 (<c>PT1H30M</c>, <c>P2D</c>); zero allowed, business days, months and years not (they are not an amount).</summary>
@@ -253,16 +253,9 @@ internal static partial class ExpectationReader
                 return true;
             }
 
-            var parsed = OffsetDateTimePattern.ExtendedIso.Parse(s.Value.Trim());
-            if (parsed.Success)
+            if (FieldValueReader.TryParseOffsetDateTime(s.Value, out var parsed, out var error))
             {
-                value = new ExpectedInstant(parsed.Value.ToInstant(), parsed.Value.Offset);
-                return true;
-            }
-
-            if (FieldValueReader.TryParseInstant(s.Value, out var instant, out var error))
-            {
-                value = new ExpectedInstant(instant, Offset.Zero);
+                value = new ExpectedInstant(parsed.ToInstant(), parsed.Offset);
                 return true;
             }
 

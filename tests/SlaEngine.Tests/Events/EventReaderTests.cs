@@ -27,11 +27,27 @@ public sealed class EventReaderTests
     }
 
     [Theory]
+    [InlineData("2026-11-24T10:00-05:00")]
+    [InlineData("2026-11-24T15:00Z")]
+    [InlineData("2026-11-24T15:00:00Z")]
+    [InlineData("2026-11-24T15:00:00.000+00:00")]
+    [InlineData("2026-11-24T20:30+05:30")]
+    public void An_instant_is_read_with_or_without_seconds_whatever_its_offset(string text)
+    {
+        var r = Subject.ReadEvent($$"""{ "submittedAt": "{{text}}", "category": "a" }""");
+
+        r.Success.Should().BeTrue(r.ErrorMessage);
+        r.Event!.SubmittedAt.Should().Be(Utc(11, 24, 15));
+    }
+
+    [Theory]
     [InlineData("""{ "submittedAt": "2026-11-24T10:00:00Z", "category": "z" }""", "category", "'z' is not one of a, b, c")]
     [InlineData("""{ "submittedAt": "2026-11-24T10:00:00Z", "category": "a", "priority": "P9" }""", "priority", "P9")]
     [InlineData("""{ "submittedAt": "2026-11-24T10:00:00Z" }""", "category", "required")]
     [InlineData("""{ "category": "a" }""", "submittedAt", "submitted")]
     [InlineData("""{ "submittedAt": "2026-11-24T10:00:00", "category": "a" }""", "submittedAt", "no offset")]
+    [InlineData("""{ "submittedAt": "2026-11-24T10:00", "category": "a" }""", "submittedAt", "no offset")]
+    [InlineData("""{ "submittedAt": "2026-11-24 10:00Z", "category": "a" }""", "submittedAt", "not an ISO-8601 instant")]
     [InlineData("""{ "submittedAt": "2026-11-24T10:00:00Z", "category": "a", "emergency": "yes" }""", "emergency", "true or false")]
     [InlineData("""{ "submittedAt": "2026-11-24T10:00:00Z", "category": "a", "agents": 1.5 }""", "agents", "whole number")]
     [InlineData("""{ "submittedAt": "2026-11-24T10:00:00Z", "category": "a", "agents": 99999999999999999999999 }""", "agents", "whole number")]

@@ -209,7 +209,7 @@ internal static class YamlTreeReader
             diagnostics.Error(
                 DiagnosticCodes.TagNotAllowed,
                 At(ev.Start),
-                $"YAML tag '{Shorten(ev.Tag.Value)}' is not allowed in a policy: a value that starts with '!' is read as a tag, so quote it (for example when: '{Shorten(ev.Tag.Value)} ...')");
+                $"YAML tag '{Shorten(ev.Tag.Value)}' is not allowed here: a value that starts with '!' is read as a tag, so quote it (for example when: '{Shorten(ev.Tag.Value)} ...')");
         }
 
         private static bool HasForeignTag(NodeEvent ev) =>
@@ -225,7 +225,7 @@ internal static class YamlTreeReader
             diagnostics.Error(
                 DiagnosticCodes.AliasNotAllowed,
                 At(ev.Start),
-                string.Create(CultureInfo.InvariantCulture, $"YAML anchor '&{ev.Anchor.Value}' is not allowed in a policy: anchors and aliases are rejected (write the value out)"));
+                string.Create(CultureInfo.InvariantCulture, $"YAML anchor '&{ev.Anchor.Value}' is not allowed: SlaEngine rejects anchors and aliases (write the value out)"));
             return true;
         }
 
@@ -237,7 +237,7 @@ internal static class YamlTreeReader
                     diagnostics.Error(
                         DiagnosticCodes.AliasNotAllowed,
                         At(alias.Start),
-                        $"YAML alias '*{alias.Value.Value}' is not allowed in a policy: anchors and aliases are rejected (write the value out)");
+                        $"YAML alias '*{alias.Value.Value}' is not allowed: SlaEngine rejects anchors and aliases (write the value out)");
                     return new YamlPoisoned(At(alias.Start));
                 case Scalar scalar:
                     ReportTag(scalar);
@@ -264,7 +264,7 @@ internal static class YamlTreeReader
             diagnostics.Error(
                 DiagnosticCodes.WrongNodeType,
                 At(start.Start),
-                string.Create(CultureInfo.InvariantCulture, $"YAML nesting deeper than {MaxDepth} levels is not allowed in a policy"));
+                string.Create(CultureInfo.InvariantCulture, $"YAML nesting deeper than {MaxDepth} levels is not allowed"));
             var level = 1;
             while (level > 0 && Next() is not null)
             {

@@ -210,7 +210,7 @@ public sealed class YamlTreeReaderTests
         // The root mapping is level 1 and the first bracket (column 8) level 2, so level 65 is at column 8 + 63.
         result.Errors.Select(d => d.ToString()).Should().Equal(
             "p.yaml:3:8: error SLA1006: 'teams' must be a mapping of keys to values, not a list",
-            "p.yaml:3:71: error SLA1006: YAML nesting deeper than 64 levels is not allowed in a policy");
+            "p.yaml:3:71: error SLA1006: YAML nesting deeper than 64 levels is not allowed");
     }
 
     [Fact]
