@@ -122,7 +122,9 @@ public sealed class BusinessCalendar
         Holidays = holidayList;
         Exceptions = exceptionList;
         _exceptionsByDate = exceptionList.ToDictionary(e => e.Date, e => e.Hours);
-        _fixedHolidayDates = holidayList.OfType<FixedDateHoliday>().Select(h => h.Date).ToHashSet();
+        // Dates are looked up in the ISO calendar (as exception dates are): a date given in another calendar system
+        // (even CalendarSystem.Gregorian) would otherwise never equal the ISO date it falls on.
+        _fixedHolidayDates = holidayList.OfType<FixedDateHoliday>().Select(h => ToIso(h.Date)).OfType<LocalDate>().ToHashSet();
         _yearlyHolidayDays = holidayList.OfType<YearlyHoliday>().Select(h => h.Month * 100 + h.Day).ToHashSet();
         _otherHolidays = holidayList.Where(h => h is not FixedDateHoliday and not YearlyHoliday).ToArray();
         _recurringHolidayCount = _yearlyHolidayDays.Count + _otherHolidays.Length;
@@ -687,6 +689,24 @@ public sealed class BusinessCalendar
         }
 
         return null;
+    }
+
+    /// <summary>The same day in the ISO calendar, or null for a day that the ISO calendar cannot hold (so no supported date).</summary>
+    private static LocalDate? ToIso(LocalDate date)
+    {
+        if (date.Calendar == CalendarSystem.Iso)
+        {
+            return date;
+        }
+
+        try
+        {
+            return date.WithCalendar(CalendarSystem.Iso);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
     }
 
     private static string Format(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);

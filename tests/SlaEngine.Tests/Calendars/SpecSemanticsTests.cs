@@ -1,3 +1,4 @@
+using System.Linq;
 using FluentAssertions;
 using NodaTime;
 using SlaEngine.Calendars;
@@ -152,6 +153,22 @@ public sealed class SpecSemanticsTests
         calendar.OpenTimeBetween(I("2026-11-27T00:00-05:00"), I("2026-11-28T00:00-05:00")).Should().Be(Duration.Zero);
         calendar.Add(I("2026-11-26T16:00-05:00"), Duration.FromHours(2)).Should().Be(I("2026-11-30T10:00-05:00"));
         calendar.IsOpenDate(new LocalDate(2026, 11, 20)).Should().BeTrue();
+    }
+
+    [Fact]
+    public void A_fixed_date_holiday_given_in_another_calendar_system_closes_the_same_day()
+    {
+        // Holiday.FallsOn compares in the ISO calendar; the open time must agree with it. 2026-11-25 (a Wednesday) is
+        // 2026-11-12 in the Julian calendar; the Gregorian calendar system is a distinct system with the same dates.
+        foreach (var date in new[] { new LocalDate(2026, 11, 25, CalendarSystem.Gregorian), new LocalDate(2026, 11, 12, CalendarSystem.Julian) })
+        {
+            var calendar = Simple(MondayToFriday, [H("09:00", "17:00")], holidays: [new FixedDateHoliday(date)]);
+            calendar.IsOpenDate(new LocalDate(2026, 11, 25)).Should().BeFalse();
+            calendar.OpenTimeBetween(I("2026-11-25T00:00-05:00"), I("2026-11-26T00:00-05:00")).Should().Be(Duration.Zero);
+            calendar.AddBusinessDays(I("2026-11-24T10:00-05:00"), 1).Should().Be(I("2026-11-26T17:00-05:00"));
+            calendar.HolidaysBetween(new LocalDate(2026, 11, 1), new LocalDate(2026, 11, 30)).Select(h => h.Date)
+                .Should().Equal(new LocalDate(2026, 11, 25));
+        }
     }
 
     [Fact]
