@@ -145,8 +145,9 @@ public sealed class BusinessCalendar
         else
         {
             var openDates = exceptionList
-                .Where(e => e.Date >= MinSupportedDate && e.Date <= MaxSupportedDate && ResolvedIntervals(e.Date, e.Hours).Count > 0)
-                .Select(e => e.Date)
+                .Where(e => e.Date >= MinSupportedDate && e.Date <= MaxSupportedDate)
+                .Select(e => (e.Date, Intervals: ResolvedIntervals(e.Date, e.Hours)))
+                .Where(e => e.Intervals.Count > 0)
                 .ToList();
             if (openDates.Count == 0)
             {
@@ -155,10 +156,13 @@ public sealed class BusinessCalendar
                     nameof(weeklyHours));
             }
 
-            _firstOpenDate = openDates.Min();
-            _lastOpenDate = openDates.Max();
-            _firstOpenStart = ResolvedIntervals(_firstOpenDate, _exceptionsByDate[_firstOpenDate]).Min(i => i.Start);
-            _lastOpenEnd = ResolvedIntervals(_lastOpenDate, _exceptionsByDate[_lastOpenDate]).Max(i => i.End);
+            _firstOpenDate = openDates.Min(e => e.Date);
+            _lastOpenDate = openDates.Max(e => e.Date);
+
+            // Over every date, not only the first and the last: a night shift of an earlier date can outlast the hours
+            // of the last open date (2026-01-26 20:00-12:00, then 01:00-02:00 on the 27th ends the open time at 12:00).
+            _firstOpenStart = openDates.Min(e => e.Intervals.Min(i => i.Start));
+            _lastOpenEnd = openDates.Max(e => e.Intervals.Max(i => i.End));
         }
     }
 

@@ -172,6 +172,28 @@ public sealed class SpecSemanticsTests
     }
 
     [Fact]
+    public void A_calendar_open_only_on_exceptions_counts_an_earlier_night_that_outlasts_the_last_dates_hours()
+    {
+        // Tokyo (+09:00): 2026-01-26 20:00 to 2026-01-27 12:00, and 01:00-02:00 on the 27th, inside it: 16 open hours
+        // in all, across the internal block boundary at 2026-01-27T00:00Z (09:00 local). The open time ends at 12:00
+        // on the 27th, not at 02:00, the end of the last date's own hours.
+        var tokyo = DateTimeZoneProviders.Tzdb["Asia/Tokyo"];
+        var calendar = new BusinessCalendar("tokyo-exceptions", tokyo, Week(), exceptions:
+        [
+            new CalendarException(new LocalDate(2026, 1, 26), [H("20:00", "12:00")]),
+            new CalendarException(new LocalDate(2026, 1, 27), [H("01:00", "02:00")]),
+        ]);
+        calendar.OpenTimeBetween(I("2026-01-26T00:00+09:00"), I("2026-01-28T00:00+09:00")).Should().Be(Duration.FromHours(16));
+        calendar.Add(I("2026-01-26T20:00+09:00"), Duration.FromHours(16)).Should().Be(I("2026-01-27T12:00+09:00"));
+        calendar.Add(I("2026-01-26T12:00+09:00"), Duration.FromHours(14)).Should().Be(I("2026-01-27T10:00+09:00"));
+        calendar.Invoking(c => c.Add(I("2026-01-26T20:00+09:00"), Duration.FromHours(16) + Nanosecond)).Should().Throw<CalendarRangeException>();
+        calendar.NextOpen(I("2026-01-27T11:00+09:00")).Should().Be(I("2026-01-27T11:00+09:00"));
+        calendar.Subtract(I("2026-01-27T12:00+09:00"), Duration.FromHours(16)).Should().Be(I("2026-01-26T20:00+09:00"));
+        calendar.AddBusinessDays(I("2026-01-25T10:00+09:00"), 1).Should().Be(I("2026-01-27T12:00+09:00"));
+        calendar.AddBusinessDays(I("2026-01-25T10:00+09:00"), 2).Should().Be(I("2026-01-27T02:00+09:00"));
+    }
+
+    [Fact]
     public void Add_and_Subtract_of_zero_return_the_instant_even_inside_a_closed_night()
     {
         var t = I("2026-11-28T12:00-05:00");
