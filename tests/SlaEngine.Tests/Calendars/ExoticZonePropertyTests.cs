@@ -104,6 +104,57 @@ public sealed class ExoticZonePropertyTests
             c.Calendar.SubtractBusinessDays(t, n).Should().Be(backward!.Value);
         }, iter: Iterations);
 
+    /// <summary>
+    /// Calendars open only on two consecutive exception dates around an internal block boundary (2026-10-10T00:00Z;
+    /// blocks are 256 days from the Unix epoch): a long shift from the evening of the first date, and short hours early
+    /// on the second, which mostly lie inside that shift, so that the open time of the first date outlasts that of
+    /// the last and often runs across the boundary. Within the total open time Add and Subtract are exact; past it they
+    /// throw <see cref="CalendarRangeException"/>.
+    /// </summary>
+    [Fact]
+    public void Exception_only_calendars_around_a_block_boundary_count_all_their_open_time() =>
+        Gen.Select(
+                Gen.Int[0, ZoneIds.Length - 1].Select(i => i == 0 ? "Asia/Tokyo" : ZoneIds[i]),
+                Gen.Int[-1, 0],
+                Gen.Select(Gen.Int[64, 95], Gen.Int[60, 96]),
+                Gen.Select(Gen.Int[0, 40], Gen.Int[1, 16]).Array[1, 2],
+                Gen.Int[-48 * 4, 12 * 4],
+                Gen.Int[1, 40 * 4])
+            .Sample((zoneId, day, night, morning, quarters, length) =>
+            {
+                var boundary = Instant.FromUtc(2026, 10, 10, 0, 0);
+                var zone = DateTimeZoneProviders.Tzdb[zoneId];
+                var first = boundary.InZone(zone).Date.PlusDays(day - 1);
+                var calendar = new BusinessCalendar("bounded", zone, new Dictionary<IsoDayOfWeek, IReadOnlyList<OpenHours>>(), exceptions:
+                [
+                    new CalendarException(first, [.. NonOverlapping([night])]),
+                    new CalendarException(first.PlusDays(1), [.. NonOverlapping(morning)]),
+                ]);
+                var model = new BusinessCalendarPropertyTests.ReferenceModel(calendar);
+                var t = boundary + Duration.FromMinutes(quarters * 15L);
+                var d = Duration.FromMinutes(length * 15L);
+                var after = model.OpenTimeBetween(t, boundary + Duration.FromDays(10));
+                var before = model.OpenTimeBetween(boundary - Duration.FromDays(10), t);
+                var describe = Describe(calendar) + $"; t = {t}; d = {d}";
+                if (d <= after)
+                {
+                    calendar.OpenTimeBetween(t, calendar.Add(t, d)).Should().Be(d, describe);
+                }
+                else
+                {
+                    calendar.Invoking(c => c.Add(t, d)).Should().Throw<CalendarRangeException>(describe);
+                }
+
+                if (d <= before)
+                {
+                    calendar.OpenTimeBetween(calendar.Subtract(t, d), t).Should().Be(d, describe);
+                }
+                else
+                {
+                    calendar.Invoking(c => c.Subtract(t, d)).Should().Throw<CalendarRangeException>(describe);
+                }
+            }, iter: Iterations * 3);
+
     /// <summary>A drawn calendar with its brute-force model; printed in full when a property fails.</summary>
     public sealed class Case(BusinessCalendar calendar)
     {
