@@ -194,6 +194,17 @@ public sealed class SpecSemanticsTests
     }
 
     [Fact]
+    public void An_exception_whose_hours_are_set_to_a_default_array_by_a_with_expression_is_closed()
+    {
+        var exception = new CalendarException(new LocalDate(2026, 11, 24), [H("10:00", "12:00")]) with { Hours = default };
+        exception.Hours.IsDefault.Should().BeFalse();
+        exception.IsClosed.Should().BeTrue();
+        var calendar = Simple(MondayToFriday, [H("09:00", "17:00")], exceptions: [exception]);
+        calendar.IsOpenDate(new LocalDate(2026, 11, 24)).Should().BeFalse();
+        calendar.Add(I("2026-11-23T16:00-05:00"), Duration.FromHours(2)).Should().Be(I("2026-11-25T10:00-05:00"));
+    }
+
+    [Fact]
     public void Add_and_Subtract_of_zero_return_the_instant_even_inside_a_closed_night()
     {
         var t = I("2026-11-28T12:00-05:00");
