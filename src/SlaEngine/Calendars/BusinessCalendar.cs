@@ -434,6 +434,12 @@ public sealed class BusinessCalendar
         }
 
         var date = LocalDateOf(start);
+        if (date >= _lastOpenDate || days > Period.Between(date, _lastOpenDate, PeriodUnits.Days).Days)
+        {
+            // More open dates asked for than there are dates left: no need to walk them up to year 9999.
+            throw OutOfRange($"has {days.ToString(CultureInfo.InvariantCulture)} open dates", start);
+        }
+
         var count = 0;
         ZoneInterval? hint = null;
         while (true)
@@ -471,6 +477,11 @@ public sealed class BusinessCalendar
         }
 
         var date = LocalDateOf(end);
+        if (date <= _firstOpenDate || days > Period.Between(_firstOpenDate, date, PeriodUnits.Days).Days)
+        {
+            throw OutOfRange($"has {days.ToString(CultureInfo.InvariantCulture)} open dates before", end);
+        }
+
         var count = 0;
         ZoneInterval? hint = null;
         while (true)

@@ -205,6 +205,21 @@ public sealed class SpecSemanticsTests
     }
 
     [Fact]
+    public void More_business_days_than_dates_left_in_the_range_throw_a_range_exception()
+    {
+        var t = I("2026-11-24T10:00-05:00");
+        ItHours.Invoking(c => c.AddBusinessDays(t, int.MaxValue)).Should().Throw<CalendarRangeException>();
+        ItHours.Invoking(c => c.SubtractBusinessDays(t, int.MaxValue)).Should().Throw<CalendarRangeException>();
+
+        // UTC, every day: from 9999-12-24 exactly two dates (25th, 26th) are left, and from -9998-01-07 two before.
+        var everyDay = Simple(EveryDay, [H("09:00", "17:00")], DateTimeZone.Utc);
+        everyDay.AddBusinessDays(Instant.FromUtc(9999, 12, 24, 0, 0), 2).Should().Be(Instant.FromUtc(9999, 12, 26, 17, 0));
+        everyDay.Invoking(c => c.AddBusinessDays(Instant.FromUtc(9999, 12, 24, 0, 0), 3)).Should().Throw<CalendarRangeException>();
+        everyDay.SubtractBusinessDays(Instant.FromUtc(-9998, 1, 7, 0, 0), 2).Should().Be(Instant.FromUtc(-9998, 1, 5, 9, 0));
+        everyDay.Invoking(c => c.SubtractBusinessDays(Instant.FromUtc(-9998, 1, 7, 0, 0), 3)).Should().Throw<CalendarRangeException>();
+    }
+
+    [Fact]
     public void Add_and_Subtract_of_zero_return_the_instant_even_inside_a_closed_night()
     {
         var t = I("2026-11-28T12:00-05:00");
