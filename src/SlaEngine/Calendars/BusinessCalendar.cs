@@ -122,7 +122,9 @@ public sealed class BusinessCalendar
         Holidays = holidayList;
         Exceptions = exceptionList;
         _exceptionsByDate = exceptionList.ToDictionary(e => e.Date, e => e.Hours);
-        _fixedHolidayDates = holidayList.OfType<FixedDateHoliday>().Select(h => h.Date).ToHashSet();
+        // Dates are looked up in the ISO calendar (as exception dates are): a date given in another calendar system
+        // (even CalendarSystem.Gregorian) would otherwise never equal the ISO date it falls on.
+        _fixedHolidayDates = holidayList.OfType<FixedDateHoliday>().Select(h => ToIso(h.Date)).OfType<LocalDate>().ToHashSet();
         _yearlyHolidayDays = holidayList.OfType<YearlyHoliday>().Select(h => h.Month * 100 + h.Day).ToHashSet();
         _otherHolidays = holidayList.Where(h => h is not FixedDateHoliday and not YearlyHoliday).ToArray();
         _recurringHolidayCount = _yearlyHolidayDays.Count + _otherHolidays.Length;
@@ -143,8 +145,9 @@ public sealed class BusinessCalendar
         else
         {
             var openDates = exceptionList
-                .Where(e => e.Date >= MinSupportedDate && e.Date <= MaxSupportedDate && ResolvedIntervals(e.Date, e.Hours).Count > 0)
-                .Select(e => e.Date)
+                .Where(e => e.Date >= MinSupportedDate && e.Date <= MaxSupportedDate)
+                .Select(e => (e.Date, Intervals: ResolvedIntervals(e.Date, e.Hours)))
+                .Where(e => e.Intervals.Count > 0)
                 .ToList();
             if (openDates.Count == 0)
             {
@@ -153,10 +156,13 @@ public sealed class BusinessCalendar
                     nameof(weeklyHours));
             }
 
-            _firstOpenDate = openDates.Min();
-            _lastOpenDate = openDates.Max();
-            _firstOpenStart = ResolvedIntervals(_firstOpenDate, _exceptionsByDate[_firstOpenDate]).Min(i => i.Start);
-            _lastOpenEnd = ResolvedIntervals(_lastOpenDate, _exceptionsByDate[_lastOpenDate]).Max(i => i.End);
+            _firstOpenDate = openDates.Min(e => e.Date);
+            _lastOpenDate = openDates.Max(e => e.Date);
+
+            // Over every date, not only the first and the last: a night shift of an earlier date can outlast the hours
+            // of the last open date (2026-01-26 20:00-12:00, then 01:00-02:00 on the 27th ends the open time at 12:00).
+            _firstOpenStart = openDates.Min(e => e.Intervals.Min(i => i.Start));
+            _lastOpenEnd = openDates.Max(e => e.Intervals.Max(i => i.End));
         }
     }
 
@@ -428,6 +434,12 @@ public sealed class BusinessCalendar
         }
 
         var date = LocalDateOf(start);
+        if (date >= _lastOpenDate || days > Period.Between(date, _lastOpenDate, PeriodUnits.Days).Days)
+        {
+            // More open dates asked for than there are dates left: no need to walk them up to year 9999.
+            throw OutOfRange($"has {days.ToString(CultureInfo.InvariantCulture)} open dates", start);
+        }
+
         var count = 0;
         ZoneInterval? hint = null;
         while (true)
@@ -465,6 +477,11 @@ public sealed class BusinessCalendar
         }
 
         var date = LocalDateOf(end);
+        if (date <= _firstOpenDate || days > Period.Between(_firstOpenDate, date, PeriodUnits.Days).Days)
+        {
+            throw OutOfRange($"has {days.ToString(CultureInfo.InvariantCulture)} open dates before", end);
+        }
+
         var count = 0;
         ZoneInterval? hint = null;
         while (true)
@@ -687,6 +704,24 @@ public sealed class BusinessCalendar
         }
 
         return null;
+    }
+
+    /// <summary>The same day in the ISO calendar, or null for a day that the ISO calendar cannot hold (so no supported date).</summary>
+    private static LocalDate? ToIso(LocalDate date)
+    {
+        if (date.Calendar == CalendarSystem.Iso)
+        {
+            return date;
+        }
+
+        try
+        {
+            return date.WithCalendar(CalendarSystem.Iso);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
     }
 
     private static string Format(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);

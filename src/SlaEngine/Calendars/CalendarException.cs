@@ -12,8 +12,15 @@ namespace SlaEngine.Calendars;
 /// <param name="Hours">The intervals that start on that date; empty when the date is closed.</param>
 public sealed record CalendarException(LocalDate Date, ImmutableArray<OpenHours> Hours)
 {
-    /// <summary>Gets the intervals that start on <see cref="Date"/>; empty (never default) when closed.</summary>
-    public ImmutableArray<OpenHours> Hours { get; init; } = Hours.IsDefault ? ImmutableArray<OpenHours>.Empty : Hours;
+    private readonly ImmutableArray<OpenHours> _hours = Hours.IsDefault ? ImmutableArray<OpenHours>.Empty : Hours;
+
+    /// <summary>Gets the intervals that start on <see cref="Date"/>; empty (never default) when closed, also after a
+    /// <see langword="with"/> expression that sets a default array.</summary>
+    public ImmutableArray<OpenHours> Hours
+    {
+        get => _hours;
+        init => _hours = value.IsDefault ? ImmutableArray<OpenHours>.Empty : value;
+    }
 
     /// <summary>Gets a value indicating whether no interval starts on the date.</summary>
     public bool IsClosed => Hours.IsEmpty;
