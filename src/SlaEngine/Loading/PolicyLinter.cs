@@ -198,7 +198,8 @@ internal static class PolicyLinter
     /// rule that is reached decides (it ends the walk), so it is reported only when a final rule above always stops the
     /// walk first. Proven exactly over enum, bool, team, int and string comparisons (the null rule included); anything
     /// else in a condition (string functions, <c>open()</c>, instants) is an unknown, so the proof holds for every event
-    /// or there is no warning.
+    /// or there is no warning. A rule without <c>when</c> is a fallback: only rules above that always match can shadow it.
+    /// A rule whose own condition never holds is not reported (the rules above are not the cause).
     /// </summary>
     private static void Shadowed(PolicyDecl declared, Policy policy, Lowered lowered, ConditionSolver solver, DiagnosticBag d)
     {
@@ -233,6 +234,11 @@ internal static class PolicyLinter
             if (blockers.Count == 0 || solver.Solve(Decides(i, blockers, rules, facets, lowered), QueryBudget) != Satisfiability.Unsatisfiable)
             {
                 continue;
+            }
+
+            if (solver.Solve(lowered.When[i], QueryBudget) != Satisfiability.Satisfiable)
+            {
+                continue; // a condition that can never hold is dead on its own, not because of the rules above
             }
 
             // Name only the rules the proof needs: drop each one that the rest can do without.
