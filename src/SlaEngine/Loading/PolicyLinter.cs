@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
+using System.Collections.Immutable;
 using NodaTime;
 using SlaEngine.Diagnostics;
 using SlaEngine.Events;
@@ -14,67 +14,276 @@ namespace SlaEngine.Loading;
 /// Lint warnings for a policy that loads: rules that can never decide anything, teams and calendars never used,
 /// enum values no rule gives an owner, calendars with no holidays in the next twelve months.
 /// </summary>
-internal static partial class PolicyLinter
+internal static class PolicyLinter
 {
     public static void Lint(PolicyDecl declared, Policy policy, Instant now, DiagnosticBag d)
     {
-        Shadowed(declared, policy, d);
-        Unused(declared, d);
-        UnownedEnumValues(declared, policy, d);
+        var lowered = new Lowered(policy);
+        var solver = new ConditionSolver(policy.Schema, TotalBudget);
+        Shadowed(declared, policy, lowered, solver, d);
+        Unused(declared, policy, d);
+        UnownedEnumValues(declared, policy, lowered, solver, d);
         NoUpcomingHolidays(declared, policy, now, d);
     }
 
-    /// <summary>
-    /// A rule is shadowed when every facet it sets is already set by an earlier rule that matches whenever it does:
-    /// an earlier rule without <c>when</c>, or with the same condition text. An earlier always-matching final rule shadows everything after it.
-    /// </summary>
-    private static void Shadowed(PolicyDecl declared, Policy policy, DiagnosticBag d)
+    /// <summary>Each rule's condition as a formula, lowered once, with its cheap co-match hint.</summary>
+    private sealed class Lowered
     {
-        var rules = policy.Rules;
-
-        // Trimmed once: the comparison below runs for every pair of rules (10,000 rules trimmed 100 million strings).
-        var whens = new string?[rules.Length];
-        for (var i = 0; i < rules.Length; i++)
+        public Lowered(Policy policy)
         {
-            whens[i] = rules[i].HasWhen ? rules[i].When.Text.Trim() : null;
+            When = [.. policy.Rules.Select(r => r.HasWhen ? ConditionLogic.Lower(r.When.Syntax) : Formula.True)];
+            Hints = [.. When.Select(Hint.Of)];
         }
 
-        for (var i = 0; i < rules.Length; i++)
+        public Formula[] When { get; }
+
+        public Hint[] Hints { get; }
+    }
+
+    /// <summary>A value in a <see cref="Hint"/>: a number (enum, team, bool, int) or a text.</summary>
+    private readonly record struct HintValue(long Number, string? Text);
+
+    /// <summary>
+    /// For a condition, the fields its top-level conjuncts pin to finite sets of values (<c>category == "a"</c>,
+    /// <c>priority &lt;= "P2"</c>, <c>emergency</c>): a sound, cheap over-approximation, used only to skip rules that
+    /// can never match together with the rule being checked.
+    /// </summary>
+    private sealed class Hint
+    {
+        public Dictionary<FieldDefinition, HashSet<HintValue>> Sets { get; } = new(ReferenceEqualityComparer.Instance);
+
+        public static Hint Of(Formula when)
         {
-            var rule = rules[i];
-            var facets = Facets(rule).ToList();
-            var covered = new HashSet<string>(StringComparer.Ordinal);
-            string? blocker = null;
-            for (var j = 0; j < i; j++)
+            var hint = new Hint();
+            var conjuncts = when is AndFormula and ? and.Items.AsEnumerable() : [when];
+            foreach (var test in conjuncts.OfType<TestFormula>())
             {
-                var earlier = rules[j];
-                var always = whens[j] is null || (whens[i] is not null && string.Equals(whens[j], whens[i], StringComparison.Ordinal));
-                if (!always)
+                if (Values(test) is not { } values)
                 {
                     continue;
                 }
 
-                if (earlier.Final)
+                if (hint.Sets.TryGetValue(test.Field, out var existing))
                 {
-                    blocker = earlier.Id;
-                    covered.UnionWith(facets);
-                    break;
+                    existing.IntersectWith(values);
+                }
+                else
+                {
+                    hint.Sets.Add(test.Field, values);
+                }
+            }
+
+            return hint;
+        }
+
+        public static bool MayOverlap(Hint a, Hint b)
+        {
+            foreach (var (field, set) in a.Sets)
+            {
+                if (b.Sets.TryGetValue(field, out var other) && !set.Overlaps(other))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static HashSet<HintValue>? Values(TestFormula t)
+        {
+            var test = t.Test;
+            switch (test.Kind)
+            {
+                case FieldTestKind.Equal or FieldTestKind.In:
+                    return test.IsText ? [.. test.Texts.Select(x => new HintValue(0, x))] : [.. test.Numbers.Select(n => new HintValue(n, null))];
+                case FieldTestKind.Less or FieldTestKind.LessOrEqual or FieldTestKind.Greater or FieldTestKind.GreaterOrEqual when t.Field.Type == FieldType.Enum:
+                {
+                    var values = new HashSet<HintValue>();
+                    for (var i = 0; i < t.Field.EnumValues.Length; i++)
+                    {
+                        if (test.Holds(new AbstractValue(true, i, null)))
+                        {
+                            values.Add(new HintValue(i, null));
+                        }
+                    }
+
+                    return values;
                 }
 
-                foreach (var f in Facets(earlier))
+                default:
+                    return null;
+            }
+        }
+    }
+
+    /// <summary>Finds, for a rule, the rules above it whose hints do not rule out matching together, without looking at every pair.</summary>
+    private sealed class HintIndex
+    {
+        private readonly Hint[] _hints;
+        private readonly Dictionary<FieldDefinition, (Dictionary<HintValue, List<int>> ByValue, List<int> Free)> _byField = new(ReferenceEqualityComparer.Instance);
+
+        public HintIndex(Hint[] hints, int count)
+        {
+            _hints = hints;
+            foreach (var field in hints.SelectMany(h => h.Sets.Keys).Distinct())
+            {
+                var byValue = new Dictionary<HintValue, List<int>>();
+                var free = new List<int>();
+                for (var j = 0; j < count; j++)
                 {
-                    if (covered.Add(f) && facets.Contains(f))
+                    if (!hints[j].Sets.TryGetValue(field, out var set))
                     {
-                        blocker ??= earlier.Id;
+                        free.Add(j);
+                        continue;
+                    }
+
+                    foreach (var value in set)
+                    {
+                        if (!byValue.TryGetValue(value, out var list))
+                        {
+                            byValue[value] = list = [];
+                        }
+
+                        list.Add(j);
+                    }
+                }
+
+                _byField.Add(field, (byValue, free));
+            }
+        }
+
+        /// <summary>The rules above <paramref name="i"/> that may match with it, top to bottom.</summary>
+        public IEnumerable<int> CandidatesAbove(int i)
+        {
+            var best = _hints[i].Sets.OrderBy(kv => kv.Value.Count).Select(kv => kv.Key).FirstOrDefault();
+            if (best is null)
+            {
+                for (var j = 0; j < i; j++)
+                {
+                    yield return j;
+                }
+
+                yield break;
+            }
+
+            var (byValue, free) = _byField[best];
+            var found = new SortedSet<int>();
+            foreach (var value in _hints[i].Sets[best])
+            {
+                if (byValue.TryGetValue(value, out var list))
+                {
+                    found.UnionWith(list.TakeWhile(j => j < i));
+                }
+            }
+
+            found.UnionWith(free.TakeWhile(j => j < i));
+            foreach (var j in found)
+            {
+                yield return j;
+            }
+        }
+    }
+
+    /// <summary>Per-query and whole-lint work limits of the condition solver (node visits): past them the linter stays silent.</summary>
+    private const long QueryBudget = 200_000;
+
+    private const long TotalBudget = 40_000_000;
+
+    /// <summary>At most this many rules above a rule take part in proving it shadowed (fewer only weakens the proof, never falsifies it).</summary>
+    private const int MaxBlockers = 64;
+
+    /// <summary>
+    /// A rule is shadowed when no event lets it decide anything: whenever it matches, a <c>final</c> rule above has
+    /// matched (the walk never reaches it), or every facet it sets has been decided by a matching rule above. A final
+    /// rule that is reached decides (it ends the walk), so it is reported only when a final rule above always stops the
+    /// walk first. Proven exactly over enum, bool, team, int and string comparisons (the null rule included); anything
+    /// else in a condition (string functions, <c>open()</c>, instants) is an unknown, so the proof holds for every event
+    /// or there is no warning. A rule without <c>when</c> is a fallback: only rules above that always match can shadow it.
+    /// A rule whose own condition never holds is not reported (the rules above are not the cause).
+    /// </summary>
+    private static void Shadowed(PolicyDecl declared, Policy policy, Lowered lowered, ConditionSolver solver, DiagnosticBag d)
+    {
+        var rules = policy.Rules;
+        var facets = rules.Select(r => Facets(r).ToHashSet(StringComparer.Ordinal)).ToArray();
+        var hints = lowered.Hints;
+        var index = new HintIndex(hints, rules.Length);
+        for (var i = 0; i < rules.Length; i++)
+        {
+            var rule = rules[i];
+            if ((facets[i].Count == 0 && !rule.Final) || lowered.When[i] is ConstFormula { Value: false })
+            {
+                continue; // nothing to decide, or never matches: not the warning's concern
+            }
+
+            // A rule without a condition below rules that happen to cover every value today is a fallback for values
+            // added later (the reference policy's triage): only rules above that always match can shadow it.
+            var fallback = lowered.When[i] is ConstFormula { Value: true };
+            var blockers = new List<int>();
+            foreach (var j in index.CandidatesAbove(i))
+            {
+                if ((!fallback || lowered.When[j] is ConstFormula { Value: true }) && (rules[j].Final || facets[j].Overlaps(facets[i])) && Hint.MayOverlap(hints[i], hints[j]) && lowered.When[j] is not ConstFormula { Value: false })
+                {
+                    blockers.Add(j);
+                    if (blockers.Count == MaxBlockers)
+                    {
+                        break;
                     }
                 }
             }
 
-            if (facets.Count > 0 && facets.All(covered.Contains))
+            if (blockers.Count == 0 || solver.Solve(Decides(i, blockers, rules, facets, lowered), QueryBudget) != Satisfiability.Unsatisfiable)
             {
-                d.Warning(DiagnosticCodes.ShadowedRule, declared.Rules[i].Id.Location, $"rule '{rule.Id}' can never decide anything: rule '{blocker}' above it always matches first and already decides {string.Join(", ", facets)}; move it above or narrow the rule above");
+                continue;
             }
+
+            if (solver.Solve(lowered.When[i], QueryBudget) != Satisfiability.Satisfiable)
+            {
+                continue; // a condition that can never hold is dead on its own, not because of the rules above
+            }
+
+            // Name only the rules the proof needs: drop each one that the rest can do without.
+            if (blockers.Count <= 16)
+            {
+                for (var k = blockers.Count - 1; k >= 0 && blockers.Count > 1; k--)
+                {
+                    var without = blockers.Where((_, n) => n != k).ToList();
+                    if (solver.Solve(Decides(i, without, rules, facets, lowered), QueryBudget) == Satisfiability.Unsatisfiable)
+                    {
+                        blockers = without;
+                    }
+                }
+            }
+
+            d.Warning(DiagnosticCodes.ShadowedRule, declared.Rules[i].Id.Location, ShadowMessage(rule, facets[i], blockers.Select(j => rules[j]).ToList()));
         }
+    }
+
+    /// <summary>Rule <paramref name="i"/> matches, no final rule among <paramref name="above"/> stops the walk first, and it sets a facet none of them has decided (or it is final).</summary>
+    private static Formula Decides(int i, List<int> above, ImmutableArray<Policies.Rule> rules, HashSet<string>[] facets, Lowered lowered)
+    {
+        var parts = new List<Formula> { lowered.When[i] };
+        parts.AddRange(above.Where(j => rules[j].Final).Select(j => Formula.Not(lowered.When[j])));
+        if (!rules[i].Final)
+        {
+            parts.Add(Formula.Or(facets[i].Select(f => Formula.Not(Formula.Or(above.Where(j => facets[j].Contains(f)).Select(j => lowered.When[j]))))));
+        }
+
+        return Formula.And(parts);
+    }
+
+    private static string ShadowMessage(Policies.Rule rule, HashSet<string> facets, List<Policies.Rule> blockers)
+    {
+        var decides = string.Join(", ", facets.Order(StringComparer.Ordinal));
+        if (blockers.Count == 1)
+        {
+            var b = blockers[0];
+            return b.Final
+                ? $"rule '{rule.Id}' can never decide anything: rule '{b.Id}' above it always matches first and is final (it ends the walk); move it above or narrow the rule above"
+                : $"rule '{rule.Id}' can never decide anything: rule '{b.Id}' above it always matches first and already decides {decides}; move it above or narrow the rule above";
+        }
+
+        var names = string.Join(", ", blockers.Take(5).Select(b => $"'{b.Id}'")) + (blockers.Count > 5 ? ", ..." : "");
+        return $"rule '{rule.Id}' can never decide anything: whenever it matches, the rules above it ({names}) have already decided {decides} or ended the walk; move it above them or narrow them";
     }
 
     private static IEnumerable<string> Facets(Policies.Rule rule)
@@ -115,7 +324,13 @@ internal static partial class PolicyLinter
         }
     }
 
-    private static void Unused(PolicyDecl declared, DiagnosticBag d)
+    /// <summary>
+    /// A team is used when a rule names it (owner, approvers, consulted, informed, escalation notify, notice recipients),
+    /// when a condition compares a team field with it (<c>requestedBy == "cc-ops"</c>, in any rule, clock or freeze
+    /// condition) or when it is a team field's default. A calendar is used when a team, a target or a notice names it,
+    /// or a condition calls <c>open()</c> on it.
+    /// </summary>
+    private static void Unused(PolicyDecl declared, Policy policy, DiagnosticBag d)
     {
         var usedTeams = new HashSet<string>(StringComparer.Ordinal);
         var usedCalendars = new HashSet<string>(StringComparer.Ordinal);
@@ -162,33 +377,34 @@ internal static partial class PolicyLinter
             }
         }
 
-        // Team-typed field defaults, and open("calendar") in any expression, are uses too.
         foreach (var field in declared.Fields.Where(f => f.DefaultValue.Kind == FieldValueKind.Team))
         {
             usedTeams.Add(field.DefaultValue.Text!);
         }
 
-        var expressions = declared.Rules.Select(r => r.When)
-            .Concat(declared.Clocks.SelectMany(c => new[] { c.PauseWhen, c.StopWhen }))
-            .Concat(declared.Freezes.Select(f => f.Unless))
-            .OfType<ExpressionDecl>();
-        foreach (var e in expressions)
+        // Conditions, read from their typed trees: a team literal is one compared with a team field, and open() names
+        // its calendar in its first argument. Text that merely looks alike (inside a string, a field named like a team)
+        // is not a use.
+        var conditions = policy.Rules.Where(r => r.HasWhen).Select(r => r.When)
+            .Concat(policy.Clocks.SelectMany(c => new[] { c.PauseWhen, c.StopWhen }))
+            .Concat(policy.Freezes.Select(f => f.Unless))
+            .OfType<Condition>();
+        foreach (var node in conditions.SelectMany(c => ConditionLogic.Nodes(c.Syntax)))
         {
-            foreach (Match m in OpenCall().Matches(e.Text))
+            switch (node)
             {
-                usedCalendars.Add(m.Groups[1].Value);
-            }
-
-            // A team compared in a condition (requestedBy == "cc-ops") is a use as well.
-            foreach (var team in declared.Teams.Where(t => e.Text.Contains(t.Id.Value, StringComparison.Ordinal)))
-            {
-                usedTeams.Add(team.Id.Value);
+                case LiteralExpr { Value: string team, Type.Kind: TypeKind.Team }:
+                    usedTeams.Add(team);
+                    break;
+                case CallExpr { Function: BuiltinFunction.Open, Arguments: [LiteralExpr { Value: string calendar }, ..] }:
+                    usedCalendars.Add(calendar);
+                    break;
             }
         }
 
         foreach (var team in declared.Teams.Where(t => !usedTeams.Contains(t.Id.Value)))
         {
-            d.Warning(DiagnosticCodes.UnusedTeam, team.Id.Location, $"team '{team.Id.Value}' is never used: no rule makes it an owner, approver, consulted or informed party, escalation contact or notice recipient");
+            d.Warning(DiagnosticCodes.UnusedTeam, team.Id.Location, $"team '{team.Id.Value}' is never used: no rule makes it an owner, approver, consulted or informed party, escalation contact or notice recipient, and no condition or default names it");
         }
 
         foreach (var calendar in declared.Calendars.Where(c => !usedCalendars.Contains(c.Id.Value)))
@@ -197,28 +413,73 @@ internal static partial class PolicyLinter
         }
     }
 
-    /// <summary>For each always-present enum field that ownership rules test, the values that no owning rule can match.</summary>
-    private static void UnownedEnumValues(PolicyDecl declared, Policy policy, DiagnosticBag d)
+    /// <summary>At most this many final rules (that set no owner) above the last owning rule: beyond, the check stays silent.</summary>
+    private const int MaxFinalsForOwnership = 200;
+
+    /// <summary>
+    /// For each enum field read by the conditions of ownership rules (rules that set an owner, and final rules above
+    /// the last of them, since those can stop the walk before an owner is set), the values for which no event gets an
+    /// owner at all. A value that gets an owner for some events only (say, emergencies) is not reported; those events
+    /// are reported as <c>unowned</c> when decided. An absent optional field is not a value.
+    /// </summary>
+    private static void UnownedEnumValues(PolicyDecl declared, Policy policy, Lowered lowered, ConditionSolver solver, DiagnosticBag d)
     {
-        var owning = policy.Rules.Where(r => r.Owner is not null).ToList();
-        if (owning.Count == 0)
+        var rules = policy.Rules;
+        var last = -1;
+        for (var j = 0; j < rules.Length; j++)
+        {
+            if (rules[j].Owner is not null)
+            {
+                last = j;
+            }
+        }
+
+        if (last < 0 || rules.Take(last).Count(r => r.Final && r.Owner is null) > MaxFinalsForOwnership)
         {
             return;
         }
 
-        foreach (var field in policy.Schema.Fields.Where(f => f.Type == FieldType.Enum && (f.IsRequired || f.HasDefault)))
+        var fields = rules.Take(last + 1)
+            .Where(r => r.HasWhen && (r.Owner is not null || r.Final))
+            .SelectMany(r => ConditionLogic.FieldsRead(r.When.Syntax))
+            .Where(f => f.Type == FieldType.Enum)
+            .Distinct()
+            .OrderBy(f => f.Slot)
+            .ToList();
+        if (fields.Count == 0)
         {
-            var sets = owning.Select(r => r.HasWhen ? ConditionAnalysis.PossibleEnumOrdinals(r.When, field) : null).ToList();
-            if (sets.Any(s => s is null))
-            {
-                // Some owning rule may match any value of this field: every value can get an owner.
-                continue;
-            }
+            return;
+        }
 
+        // Some matching rule sets an owner before a final rule ends the walk; built from the bottom up.
+        var owned = Formula.False;
+        var segment = new List<Formula>();
+        for (var j = last; j >= 0; j--)
+        {
+            if (rules[j].Owner is not null)
+            {
+                segment.Add(lowered.When[j]);
+            }
+            else if (rules[j].Final)
+            {
+                segment.Reverse();
+                segment.Add(owned);
+                owned = Formula.And([Formula.Not(lowered.When[j]), Formula.Or(segment)]);
+                segment = [];
+            }
+        }
+
+        segment.Reverse();
+        segment.Add(owned);
+        owned = Formula.Or(segment);
+
+        foreach (var field in fields)
+        {
             var decl = declared.Fields.First(f => f.Name.Value == field.Name);
             for (var ordinal = 0; ordinal < field.EnumValues.Length; ordinal++)
             {
-                if (!sets.Any(s => s!.Contains(ordinal)))
+                var value = new TestFormula(field, FieldTest.OfNumbers(FieldTestKind.Equal, ordinal));
+                if (solver.Solve(Formula.And([value, owned]), QueryBudget) == Satisfiability.Unsatisfiable)
                 {
                     var at = decl.Values.Count > ordinal ? decl.Values[ordinal].Location : decl.Name.Location;
                     d.Warning(DiagnosticCodes.UnownedEnumValue, at, $"no rule gives an owner to {field.Name} '{field.EnumValues[ordinal]}': such a change would be unowned");
@@ -227,19 +488,23 @@ internal static partial class PolicyLinter
         }
     }
 
+    /// <summary>
+    /// The next twelve months are the local dates from today (in the calendar's zone, "now" being the load options'
+    /// clock) up to the same date a year later, excluded. A holiday (dated, yearly or n-th weekday) on one of them
+    /// counts, and so does an exception that closes one of them (<c>hours: closed</c>); an exception with hours does not.
+    /// </summary>
     private static void NoUpcomingHolidays(PolicyDecl declared, Policy policy, Instant now, DiagnosticBag d)
     {
         foreach (var calendar in policy.Calendars)
         {
-            var today = now.InZone(calendar.Zone).Date;
-            if (!calendar.HolidaysBetween(today, today.PlusMonths(12)).Any())
+            var today = now.InZone(calendar.Zone).Date.WithCalendar(CalendarSystem.Iso);
+            var end = today.PlusMonths(12).PlusDays(-1);
+            var closedOn = calendar.Exceptions.Any(x => x.IsClosed && x.Date.WithCalendar(CalendarSystem.Iso) >= today && x.Date.WithCalendar(CalendarSystem.Iso) <= end);
+            if (!closedOn && !calendar.HolidaysBetween(today, end).Any())
             {
                 var decl = declared.Calendars.First(c => c.Id.Value == calendar.Id);
                 d.Warning(DiagnosticCodes.NoUpcomingHolidays, decl.Id.Location, $"calendar '{calendar.Id}' has no holidays in the next twelve months: add this year's holidays (or yearly ones) so deadlines skip them");
             }
         }
     }
-
-    [GeneratedRegex("""open\(\s*["']([a-z0-9][a-z0-9-]*)["']""", RegexOptions.CultureInvariant)]
-    private static partial Regex OpenCall();
 }
