@@ -167,6 +167,12 @@ public sealed class PolicyTestRunner
             return PolicyLoader.Load(bytes, path);
         }
 
+        if (!tooLarge && !Directory.Exists(path))
+        {
+            // Missing or unreadable: the loader says so in its own words.
+            return PolicyLoader.LoadFile(path);
+        }
+
         var diagnostics = new DiagnosticBag();
         diagnostics.Error(tooLarge ? DiagnosticCodes.FileTooLarge : DiagnosticCodes.UnreadableFile, new SourceLocation(path, 1, 1), $"the policy file cannot be loaded: {why}");
         return new PolicyLoadResult(null, diagnostics.ToImmutable());
