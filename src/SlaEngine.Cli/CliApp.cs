@@ -45,7 +45,17 @@ public static class CliApp
             return UsageError;
         }
 
-        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
-        return parsed.Invoke(configuration);
+        // No stack trace for a user, whatever the input: a fault that escapes a command is one line and exit 1.
+        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return parsed.Invoke(configuration);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException and not StackOverflowException)
+        {
+            stderr.WriteLine($"slaengine: internal error ({ex.GetType().Name}): {ex.Message.Split('\n')[0]}");
+            stderr.WriteLine("This is a bug in slaengine, not in your files: please report it with the command line and the files.");
+            return Failed;
+        }
     }
 }

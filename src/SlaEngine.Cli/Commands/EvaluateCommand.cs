@@ -36,7 +36,12 @@ internal static class EvaluateCommand
 
         command.SetAction(parse =>
         {
-            var loaded = PolicyLoader.LoadFile(parse.GetValue(policyArg)!.ToString());
+            var loaded = InputFiles.LoadPolicy(parse.GetValue(policyArg)!.ToString(), stderr);
+            if (loaded is null)
+            {
+                return CliApp.Failed;
+            }
+
             if (!loaded.Success)
             {
                 foreach (var d in loaded.Diagnostics)

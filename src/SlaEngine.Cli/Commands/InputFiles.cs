@@ -32,16 +32,79 @@ internal static class InputFiles
         }
     }
 
+    /// <summary>The largest event or timeline file read: 64 MiB (a batch of events may be larger than a policy).</summary>
+    public const int MaxInputBytes = 64 * 1024 * 1024;
+
+    /// <summary>
+    /// Reads an event or timeline file as text (UTF-8, or as its byte order mark says), reading at most one byte more
+    /// than <see cref="MaxInputBytes"/> whatever the size the file reports (<c>/dev/zero</c> reports 0 and never ends).
+    /// </summary>
     public static string? ReadText(FileInfo file, TextWriter stderr)
+    {
+        if (ReadBytes(file.FullName, MaxInputBytes, out var bytes) is { } error)
+        {
+            stderr.WriteLine($"{file}: cannot read: {error}");
+            return null;
+        }
+
+        using var reader = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>
+    /// Loads a policy file with <see cref="PolicyLoader.LoadFile(string)"/>, unless it reports no length and does not end
+    /// within the limit (a device such as <c>/dev/zero</c>, which the loader would read until memory runs out): that is
+    /// written as an SLA1003 error and null is returned.
+    /// </summary>
+    public static PolicyLoadResult? LoadPolicy(string path, TextWriter stderr)
     {
         try
         {
-            return File.ReadAllText(file.FullName);
+            var info = new FileInfo(path);
+            if (info.Exists && info.Length == 0 && ReadBytes(path, PolicyLoader.MaxFileBytes, out _) is { } why && why.StartsWith("larger", StringComparison.Ordinal))
+            {
+                stderr.WriteLine(new Diagnostics.Diagnostic(Diagnostics.DiagnosticCodes.FileTooLarge, Diagnostics.DiagnosticSeverity.Error, $"the policy file is {why} (it reports no length and did not end)", new Diagnostics.SourceLocation(path, 1, 1)));
+                return null;
+            }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            stderr.WriteLine($"{file}: cannot read: {ex.Message}");
+            // The loader reports it.
+        }
+
+        return PolicyLoader.LoadFile(path);
+    }
+
+    /// <summary>Reads a whole file of at most <paramref name="max"/> bytes; returns why not, or null.</summary>
+    private static string? ReadBytes(string path, int max, out byte[] bytes)
+    {
+        bytes = [];
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                return "it is a directory, not a file";
+            }
+
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
+            var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                buffer.Write(chunk, 0, read);
+                if (buffer.Length > max)
+                {
+                    return $"larger than the {max / (1024 * 1024)} MiB limit";
+                }
+            }
+
+            bytes = buffer.ToArray();
             return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            return ex.Message;
         }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using SlaEngine.Diagnostics;
+using SlaEngine.Loading.Yaml;
 
 namespace SlaEngine.Events;
 
@@ -20,7 +21,7 @@ internal static class EventChanges
         {
             if (!seen.Add(name))
             {
-                errors.Add(new EventError(DiagnosticCodes.InvalidEventValue, name, $"{name}: the field is set twice in one entry"));
+                errors.Add(new EventError(DiagnosticCodes.InvalidEventValue, name, $"{YamlTreeReader.Shorten(name)}: the field is set twice in one entry"));
                 continue;
             }
 
@@ -39,7 +40,7 @@ internal static class EventChanges
             var field = schema.Find(name);
             if (field is null)
             {
-                notes.Add(new Diagnostic(DiagnosticCodes.UnknownEventField, DiagnosticSeverity.Info, $"field '{name}' is not declared by the policy and is ignored", new SourceLocation("<timeline>", 1, 1)));
+                notes.Add(new Diagnostic(DiagnosticCodes.UnknownEventField, DiagnosticSeverity.Info, $"field '{YamlTreeReader.Shorten(name)}' is not declared by the policy and is ignored", new SourceLocation("<timeline>", 1, 1)));
                 continue;
             }
 

@@ -35,7 +35,7 @@ internal static class EventReader
         {
             if (!seen.Add(name))
             {
-                errors.Add(new EventError(DiagnosticCodes.InvalidEventValue, name, $"{name}: the field is given twice"));
+                errors.Add(new EventError(DiagnosticCodes.InvalidEventValue, name, $"{Short(name)}: the field is given twice"));
                 continue;
             }
 
@@ -292,6 +292,12 @@ internal static class EventReader
     /// <summary>Reads one JSON object as an event.</summary>
     public static EventReadResult FromJson(EventSchema schema, string json, string source = "<event>")
     {
+        if (json.Length > 0 && json[0] == '\uFEFF')
+        {
+            // A byte order mark is not JSON, but editors write one.
+            json = json[1..];
+        }
+
         try
         {
             using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = MaxJsonDepth, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 using NodaTime;
 using SlaEngine.Events;
@@ -22,11 +23,20 @@ public sealed partial class Policy
     public EventReadResult ReadEventYaml(string yaml)
     {
         System.ArgumentNullException.ThrowIfNull(yaml);
+        if (yaml.Length > 0 && yaml[0] == '\uFEFF')
+        {
+            // A byte order mark (an editor's, or File.ReadAllText of a UTF-16 file) is not part of the first key.
+            yaml = yaml[1..];
+        }
+
         var diagnostics = new SlaEngine.Diagnostics.DiagnosticBag();
         var root = SlaEngine.Loading.Yaml.YamlTreeReader.Read(yaml, "<event>", diagnostics);
         if (diagnostics.HasErrors || root is not SlaEngine.Loading.Yaml.YamlMapping mapping)
         {
-            var why = diagnostics.HasErrors ? diagnostics.ToImmutable()[0].Message : "an event must be a YAML mapping of field values";
+            var first = diagnostics.HasErrors ? diagnostics.ToImmutable().First(d => d.IsError) : null;
+            var why = first is not null
+                ? $"line {first.Location.Line}, column {first.Location.Column}: {first.Message}"
+                : "an event must be a YAML mapping of field values";
             return new EventReadResult(null, [new EventError(SlaEngine.Diagnostics.DiagnosticCodes.MalformedEvent, string.Empty, why)], []);
         }
 

@@ -31,6 +31,8 @@ public sealed class PolicyTestSuite
     /// <summary>The largest test file accepted: 4 MiB, like a policy.</summary>
     public const int MaxFileBytes = PolicyLoader.MaxFileBytes;
 
+    private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
+
     internal PolicyTestSuite(string name, string file, string policyPath, SourceLocation policyLocation, ImmutableArray<PolicyTestCase> cases)
     {
         Name = name;
@@ -74,25 +76,27 @@ public sealed class PolicyTestSuite
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var at = new SourceLocation(path, 1, 1);
+        if (!BoundedFile.TryRead(path, MaxFileBytes, out var bytes, out var tooLarge, out var why))
+        {
+            return tooLarge
+                ? Failure(DiagnosticCodes.FileTooLarge, at, $"the test file is too large: {why}; split it")
+                : Failure(DiagnosticCodes.UnreadableFile, at, $"the test file cannot be read: {why}");
+        }
+
+        var hadBom = bytes.AsSpan().StartsWith("\uFEFF"u8);
         string text;
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                return Failure(DiagnosticCodes.UnreadableFile, at, "the test file does not exist");
-            }
-
-            if (info.Length > MaxFileBytes)
-            {
-                return Failure(DiagnosticCodes.FileTooLarge, at, $"the test file is {info.Length} bytes, larger than the {MaxFileBytes / (1024 * 1024)} MiB limit; split it");
-            }
-
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(System.IO.File.ReadAllBytes(path));
+            text = StrictUtf8.GetString(bytes, hadBom ? 3 : 0, bytes.Length - (hadBom ? 3 : 0));
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        catch (DecoderFallbackException ex)
         {
-            return Failure(DiagnosticCodes.UnreadableFile, at, $"the test file cannot be read: {ex.Message}");
+            // Point at the bad bytes, not at 1:1, as the policy loader does.
+            var offset = hadBom ? 3 : 0;
+            var valid = ValidUtf8Prefix(bytes.AsSpan(offset));
+            var prefix = Encoding.UTF8.GetString(bytes, offset, valid);
+            var (line, column) = YamlTreeReader.PositionOf(prefix, prefix.Length);
+            return Failure(DiagnosticCodes.UnreadableFile, at.At(line, column), $"the test file is not valid UTF-8 text at byte {valid + offset} ({ex.Message.Split('.')[0]})");
         }
 
         var directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? Directory.GetCurrentDirectory();
@@ -153,6 +157,13 @@ public sealed class PolicyTestSuite
         }
 
         return files;
+    }
+
+    /// <summary>The length of the longest prefix of <paramref name="bytes"/> that is valid UTF-8.</summary>
+    private static int ValidUtf8Prefix(ReadOnlySpan<byte> bytes)
+    {
+        var status = System.Text.Unicode.Utf8.ToUtf16(bytes, new char[bytes.Length], out var read, out _, replaceInvalidSequences: false);
+        return status == System.Buffers.OperationStatus.Done ? bytes.Length : read;
     }
 
     private static PolicyTestSuiteLoadResult Failure(string code, SourceLocation at, string message)

@@ -43,9 +43,9 @@ internal static class TestSuiteReader
             {
                 diagnostics.Error(DiagnosticCodes.InvalidValue, policy.Location, "'policy' must name the policy file under test, relative to this file");
             }
-            else
+            else if (ResolvePolicy(policy, file, baseDirectory, diagnostics) is { } resolved)
             {
-                policyPath = Path.GetFullPath(Path.Combine(baseDirectory, policy.Value));
+                policyPath = resolved;
             }
         }
 
@@ -69,6 +69,33 @@ internal static class TestSuiteReader
         }
 
         return policyPath is null ? null : new PolicyTestSuite(name, file, policyPath, policy!.Location, cases.ToImmutable());
+    }
+
+    /// <summary>
+    /// The policy's full path, relative to the test file's directory; null with an error at the value when it is no
+    /// path (a NUL character) or names a test file (such as this file itself) rather than a policy.
+    /// </summary>
+    private static string? ResolvePolicy(YamlScalar policy, string file, string baseDirectory, DiagnosticBag diagnostics)
+    {
+        string full;
+        try
+        {
+            full = Path.GetFullPath(Path.Combine(baseDirectory, policy.Value));
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            diagnostics.Error(DiagnosticCodes.InvalidValue, policy.Location, $"'policy' is not a file path ({ex.Message.Split('(')[0].Trim()}): name the policy file under test, relative to this file");
+            return null;
+        }
+
+        if (full.EndsWith(PolicyTestSuite.FileSuffix, StringComparison.OrdinalIgnoreCase))
+        {
+            var itself = string.Equals(Path.GetFileName(full), Path.GetFileName(file), StringComparison.Ordinal) ? " (this file itself)" : string.Empty;
+            diagnostics.Error(DiagnosticCodes.InvalidValue, policy.Location, $"'policy' names a test file{itself}, not a policy: name the policy file under test, relative to this file");
+            return null;
+        }
+
+        return full;
     }
 
     private static string DefaultName(string file)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using NodaTime;
@@ -18,17 +19,35 @@ internal static class TestValueText
 
     /// <summary>
     /// An instant as ISO-8601 in the given offset (the one the expectation was written in, so both sides compare by eye),
-    /// followed by its local time on the calendar when the calendar has a zone other than UTC.
+    /// followed by its local time on the calendar when the calendar has a zone other than UTC. Near the ends of
+    /// NodaTime's range, where the offset or the zone's local time does not exist, the instant is shown in UTC and the
+    /// local time is left out (formatting a test's output never throws).
     /// </summary>
     public static string Instant(Instant instant, Offset offset, BusinessCalendar? calendar)
     {
-        var iso = IsoPattern.Format(instant.WithOffset(offset));
+        string iso;
+        try
+        {
+            iso = IsoPattern.Format(instant.WithOffset(offset));
+        }
+        catch (Exception ex) when (ex is ArgumentOutOfRangeException or OverflowException)
+        {
+            return InstantPattern.ExtendedIso.Format(instant);
+        }
+
         if (calendar is null || calendar.Zone == DateTimeZone.Utc)
         {
             return iso;
         }
 
-        return $"{iso} ({LocalPattern.Format(instant.InZone(calendar.Zone))} on {calendar.Id})";
+        try
+        {
+            return $"{iso} ({LocalPattern.Format(instant.InZone(calendar.Zone))} on {calendar.Id})";
+        }
+        catch (Exception ex) when (ex is ArgumentOutOfRangeException or OverflowException)
+        {
+            return iso;
+        }
     }
 
     public static string Duration(Duration duration) => DurationText.Format(duration);

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using SlaEngine.Events;
@@ -13,6 +14,12 @@ internal static class TimelineReader
 {
     public static TimelineReadResult FromJson(Policy policy, string json)
     {
+        if (json.Length > 0 && json[0] == '\uFEFF')
+        {
+            // A byte order mark is not JSON, but editors write one.
+            json = json[1..];
+        }
+
         try
         {
             using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
@@ -35,12 +42,27 @@ internal static class TimelineReader
         var index = 0;
         foreach (var entry in root.EnumerateArray())
         {
-            if (entry.ValueKind != JsonValueKind.Object || !entry.TryGetProperty("at", out var atProperty) || atProperty.ValueKind != JsonValueKind.String)
+            if (entry.ValueKind != JsonValueKind.Object)
+            {
+                return Refused($"timeline entry {index}: an entry is an object {{\"at\": instant, \"set\": {{field: value}}}}, not {Kind(entry)}");
+            }
+
+            if (Duplicate(entry) is { } duplicate)
+            {
+                return Refused($"timeline entry {index}: {duplicate}");
+            }
+
+            if (!entry.TryGetProperty("at", out var atProperty) || atProperty.ValueKind != JsonValueKind.String)
             {
                 return Refused($"timeline entry {index}: needs \"at\": an ISO-8601 instant with an offset");
             }
 
-            if (!FieldValueReader.TryParseInstant(atProperty.GetString()!, out var at, out var atError))
+            if (EventReader.FromJsonValue(atProperty) is not { Kind: RawKind.String, Text: { } atText })
+            {
+                return Refused($"timeline entry {index}: at: not valid Unicode (a lone surrogate escape)");
+            }
+
+            if (!FieldValueReader.TryParseInstant(atText, out var at, out var atError))
             {
                 return Refused($"timeline entry {index}: at: {atError}");
             }
@@ -50,19 +72,29 @@ internal static class TimelineReader
             {
                 if (set.ValueKind != JsonValueKind.Object)
                 {
-                    return Refused($"timeline entry {index}: \"set\" must be an object of field values");
+                    return Refused($"timeline entry {index}: \"set\" must be an object of field values, not {Kind(set)}");
                 }
 
                 foreach (var property in set.EnumerateObject())
                 {
-                    changes.Add(new(property.Name, EventReader.FromJsonValue(property.Value)));
+                    if (!TryName(property, out var name))
+                    {
+                        return Refused($"timeline entry {index}: a field name in \"set\" is not valid Unicode (a lone surrogate escape)");
+                    }
+
+                    if (name == EventSchema.SubmittedAtField)
+                    {
+                        return Refused($"timeline entry {index}: \"set\" gives submittedAt; the first entry's \"at\" is the submission instant");
+                    }
+
+                    changes.Add(new(name, EventReader.FromJsonValue(property.Value)));
                 }
             }
 
             if (ticket is null)
             {
                 changes.Add(new(EventSchema.SubmittedAtField, RawValue.Object(at)));
-                var submission = EventReader.Read(policy.Schema, changes);
+                var submission = EventReader.Read(policy.Schema, changes, "<timeline>");
                 if (!submission.Success)
                 {
                     return Refused($"timeline entry 0 (the submission): {submission.ErrorMessage}");
@@ -87,6 +119,60 @@ internal static class TimelineReader
 
         return new TimelineReadResult(ticket, null);
     }
+
+    /// <summary>An entry that gives <c>at</c> or <c>set</c> twice is refused: which one counts would be a guess.</summary>
+    private static string? Duplicate(JsonElement entry)
+    {
+        bool at = false, set = false;
+        foreach (var property in entry.EnumerateObject())
+        {
+            if (property.NameEquals("at"))
+            {
+                if (at)
+                {
+                    return "\"at\" is given twice";
+                }
+
+                at = true;
+            }
+            else if (property.NameEquals("set"))
+            {
+                if (set)
+                {
+                    return "\"set\" is given twice";
+                }
+
+                set = true;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool TryName(JsonProperty property, out string name)
+    {
+        try
+        {
+            name = property.Name;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            // "\ud800" is valid JSON but no .NET string: System.Text.Json throws when it is read.
+            name = string.Empty;
+            return false;
+        }
+    }
+
+    private static string Kind(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "true or false",
+        JsonValueKind.Null => "null",
+        _ => "an object",
+    };
 
     private static TimelineReadResult Refused(string error) => new(null, error);
 }
