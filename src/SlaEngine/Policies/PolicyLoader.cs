@@ -130,26 +130,21 @@ public static class PolicyLoader
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrEmpty(path);
         var at = new SourceLocation(path, 1, 1);
-        try
-        {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                return Failure(DiagnosticCodes.UnreadableFile, at, "the policy file does not exist");
-            }
 
-            if (info.Length > MaxFileBytes)
-            {
-                return Failure(DiagnosticCodes.FileTooLarge, at, $"the policy file is {info.Length} bytes, larger than the {MaxFileBytes / (1024 * 1024)} MiB limit; split or trim it");
-            }
-
-            var bytes = File.ReadAllBytes(path);
-            return Load(bytes, path, options);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        if (!File.Exists(path) && !Directory.Exists(path))
         {
-            return Failure(DiagnosticCodes.UnreadableFile, at, $"the policy file cannot be read: {ex.Message}");
+            return Failure(DiagnosticCodes.UnreadableFile, at, "the policy file does not exist");
         }
+
+        // A device such as /dev/zero reports 0 bytes and never ends: at most MaxFileBytes + 1 bytes are read.
+        if (!BoundedFile.TryRead(path, MaxFileBytes, out var bytes, out var tooLarge, out var why))
+        {
+            return tooLarge
+                ? Failure(DiagnosticCodes.FileTooLarge, at, $"the policy file is too large: {why}; split or trim it")
+                : Failure(DiagnosticCodes.UnreadableFile, at, $"the policy file cannot be read: {why}");
+        }
+
+        return Load(bytes, path, options);
     }
 
     /// <summary>Loads a policy from YAML text, throwing when it has errors.</summary>

@@ -7,6 +7,7 @@ using System.Linq;
 using SlaEngine.Diagnostics;
 using SlaEngine.Events;
 using SlaEngine.Tracking;
+using SlaEngine.Loading;
 
 namespace SlaEngine.Testing;
 

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text;
 using SlaEngine.Diagnostics;
 using SlaEngine.Loading.Yaml;
+using SlaEngine.Loading;
 
 namespace SlaEngine.Testing;
 

@@ -1,10 +1,10 @@
 using System;
 using System.IO;
 
-namespace SlaEngine.Testing;
+namespace SlaEngine.Loading;
 
 /// <summary>
-/// Reads a file that a test file names (or the test file itself) without trusting its reported length: a device such
+/// Reads a policy, test or event file without trusting its reported length: a device such
 /// as <c>/dev/zero</c> reports 0 bytes and never ends, so at most <c>max + 1</c> bytes are read.
 /// </summary>
 internal static class BoundedFile
