@@ -36,12 +36,7 @@ internal static class EvaluateCommand
 
         command.SetAction(parse =>
         {
-            var loaded = InputFiles.LoadPolicy(parse.GetValue(policyArg)!.ToString(), stderr);
-            if (loaded is null)
-            {
-                return CliApp.Failed;
-            }
-
+            var loaded = PolicyLoader.LoadFile(parse.GetValue(policyArg)!.ToString());
             if (!loaded.Success)
             {
                 foreach (var d in loaded.Diagnostics)

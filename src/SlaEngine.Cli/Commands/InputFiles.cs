@@ -51,30 +51,6 @@ internal static class InputFiles
         return reader.ReadToEnd();
     }
 
-    /// <summary>
-    /// Loads a policy file with <see cref="PolicyLoader.LoadFile(string)"/>, unless it reports no length and does not end
-    /// within the limit (a device such as <c>/dev/zero</c>, which the loader would read until memory runs out): that is
-    /// written as an SLA1003 error and null is returned.
-    /// </summary>
-    public static PolicyLoadResult? LoadPolicy(string path, TextWriter stderr)
-    {
-        try
-        {
-            var info = new FileInfo(path);
-            if (info.Exists && info.Length == 0 && ReadBytes(path, PolicyLoader.MaxFileBytes, out _) is { } why && why.StartsWith("larger", StringComparison.Ordinal))
-            {
-                stderr.WriteLine(new Diagnostics.Diagnostic(Diagnostics.DiagnosticCodes.FileTooLarge, Diagnostics.DiagnosticSeverity.Error, $"the policy file is {why} (it reports no length and did not end)", new Diagnostics.SourceLocation(path, 1, 1)));
-                return null;
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            // The loader reports it.
-        }
-
-        return PolicyLoader.LoadFile(path);
-    }
-
     /// <summary>Reads a whole file of at most <paramref name="max"/> bytes; returns why not, or null.</summary>
     private static string? ReadBytes(string path, int max, out byte[] bytes)
     {

@@ -154,29 +154,7 @@ public sealed class PolicyTestRunner
     public PolicyLoadResult LoadPolicy(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        return _policies.GetOrAdd(Path.GetFullPath(path), ReadPolicy);
-    }
-
-    /// <summary>
-    /// Loads a policy file as <see cref="PolicyLoader.LoadFile(string)"/> does, but reads at most one byte more than the
-    /// limit: a test file may name a directory or a device (<c>/dev/zero</c> reports 0 bytes and never ends).
-    /// </summary>
-    private static PolicyLoadResult ReadPolicy(string path)
-    {
-        if (BoundedFile.TryRead(path, PolicyLoader.MaxFileBytes, out var bytes, out var tooLarge, out var why))
-        {
-            return PolicyLoader.Load(bytes, path);
-        }
-
-        if (!tooLarge && !Directory.Exists(path))
-        {
-            // Missing or unreadable: the loader says so in its own words.
-            return PolicyLoader.LoadFile(path);
-        }
-
-        var diagnostics = new DiagnosticBag();
-        diagnostics.Error(tooLarge ? DiagnosticCodes.FileTooLarge : DiagnosticCodes.UnreadableFile, new SourceLocation(path, 1, 1), $"the policy file cannot be loaded: {why}");
-        return new PolicyLoadResult(null, diagnostics.ToImmutable());
+        return _policies.GetOrAdd(Path.GetFullPath(path), PolicyLoader.LoadFile);
     }
 
     /// <summary>
