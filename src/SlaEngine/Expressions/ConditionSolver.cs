@@ -40,7 +40,8 @@ internal sealed class ConditionSolver
     private static readonly AbstractValue[] Unknowns = [new AbstractValue(true, 0, null), new AbstractValue(true, 1, null)];
 
     private readonly int _teamCount;
-    private readonly Dictionary<Formula, Node> _bound = new(ReferenceEqualityComparer.Instance);
+    private readonly ConstNode _true;
+    private readonly ConstNode _false;
     private readonly Dictionary<FieldDefinition, Variable> _fieldVars = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, Variable> _opaqueVars = new(StringComparer.Ordinal);
     private readonly Dictionary<FieldTest, TestInfo> _tests = new(ReferenceEqualityComparer.Instance);
@@ -64,6 +65,8 @@ internal sealed class ConditionSolver
     {
         _teamCount = schema.TeamIds.Length;
         _budget = budget;
+        _true = new ConstNode(this, true);
+        _false = new ConstNode(this, false);
     }
 
     /// <summary>Whether the formula can be true; spends at most <paramref name="limit"/> node visits of the budget.</summary>
@@ -143,18 +146,21 @@ internal sealed class ConditionSolver
         public int Next;
     }
 
-    private abstract class Node(int size)
+    private abstract class Node(ConditionSolver owner, int size)
     {
+        /// <summary>The solver whose variables the node refers to.</summary>
+        public ConditionSolver Owner { get; } = owner;
+
         /// <summary>The number of formula nodes below and including this one (shared sub-formulas counted each time): the cost of one evaluation.</summary>
         public int Size { get; } = size;
     }
 
-    private sealed class ConstNode(bool value) : Node(1)
+    private sealed class ConstNode(ConditionSolver owner, bool value) : Node(owner, 1)
     {
         public bool Value { get; } = value;
     }
 
-    private sealed class LeafNode(Variable variable, TestInfo? test) : Node(1)
+    private sealed class LeafNode(ConditionSolver owner, Variable variable, TestInfo? test) : Node(owner, 1)
     {
         public Variable Variable { get; } = variable;
 
@@ -162,22 +168,22 @@ internal sealed class ConditionSolver
         public TestInfo? Test { get; } = test;
     }
 
-    private sealed class NotNode(Node operand) : Node(1 + operand.Size)
+    private sealed class NotNode(ConditionSolver owner, Node operand) : Node(owner, 1 + operand.Size)
     {
         public Node Operand { get; } = operand;
     }
 
-    private sealed class ListNode(bool and, Node[] items, int size) : Node(size)
+    private sealed class ListNode(ConditionSolver owner, bool and, Node[] items, int size) : Node(owner, size)
     {
         public bool And { get; } = and;
 
         public Node[] Items { get; } = items;
     }
 
-    /// <summary>The formula's nodes, bound once per formula instance.</summary>
+    /// <summary>The formula's nodes, bound once per formula instance (marked in <see cref="Formula.SolverNode"/>).</summary>
     private Node Bind(Formula f)
     {
-        if (_bound.TryGetValue(f, out var known))
+        if (f.SolverNode is Node known && known.Owner == this)
         {
             return known;
         }
@@ -186,8 +192,7 @@ internal sealed class ConditionSolver
         switch (f)
         {
             case ConstFormula c:
-                node = new ConstNode(c.Value);
-                break;
+                return c.Value ? _true : _false;
             case TestFormula t:
             {
                 if (!_fieldVars.TryGetValue(t.Field, out var v))
@@ -202,7 +207,7 @@ internal sealed class ConditionSolver
                     _tests[t.Test] = info;
                 }
 
-                node = new LeafNode(v, info);
+                node = new LeafNode(this, v, info);
                 break;
             }
 
@@ -214,12 +219,12 @@ internal sealed class ConditionSolver
                     _opaqueVars.Add(o.Key, v);
                 }
 
-                node = new LeafNode(v, null);
+                node = new LeafNode(this, v, null);
                 break;
             }
 
             case NotFormula n:
-                node = new NotNode(Bind(n.Operand));
+                node = new NotNode(this, Bind(n.Operand));
                 break;
             case AndFormula or OrFormula:
             {
@@ -232,7 +237,7 @@ internal sealed class ConditionSolver
                     size += nodes[i].Size;
                 }
 
-                node = new ListNode(f is AndFormula, nodes, size);
+                node = new ListNode(this, f is AndFormula, nodes, size);
                 break;
             }
 
@@ -240,7 +245,7 @@ internal sealed class ConditionSolver
                 throw new InvalidOperationException("unknown formula");
         }
 
-        _bound.Add(f, node);
+        f.SolverNode = node;
         return node;
     }
 

@@ -205,6 +205,7 @@ internal static class PolicyLinter
     {
         var rules = policy.Rules;
         var facets = rules.Select(r => Facets(r).ToHashSet(StringComparer.Ordinal)).ToArray();
+        var sets = new FacetSets(facets);
         var hints = lowered.Hints;
         var index = new HintIndex(hints, rules.Length);
         for (var i = 0; i < rules.Length; i++)
@@ -231,7 +232,7 @@ internal static class PolicyLinter
                 }
             }
 
-            if (blockers.Count == 0 || solver.Solve(Decides(i, blockers, rules, facets, lowered), QueryBudget) != Satisfiability.Unsatisfiable)
+            if (blockers.Count == 0 || solver.Solve(Decides(i, blockers, rules, sets, lowered), QueryBudget) != Satisfiability.Unsatisfiable)
             {
                 continue;
             }
@@ -244,12 +245,21 @@ internal static class PolicyLinter
             // Name only the rules the proof needs: drop each one that the rest can do without.
             if (blockers.Count <= 16)
             {
+                var without = new List<int>(blockers.Count);
                 for (var k = blockers.Count - 1; k >= 0 && blockers.Count > 1; k--)
                 {
-                    var without = blockers.Where((_, n) => n != k).ToList();
-                    if (solver.Solve(Decides(i, without, rules, facets, lowered), QueryBudget) == Satisfiability.Unsatisfiable)
+                    without.Clear();
+                    for (var n = 0; n < blockers.Count; n++)
                     {
-                        blockers = without;
+                        if (n != k)
+                        {
+                            without.Add(blockers[n]);
+                        }
+                    }
+
+                    if (solver.Solve(Decides(i, without, rules, sets, lowered), QueryBudget) == Satisfiability.Unsatisfiable)
+                    {
+                        (blockers, without) = (without, blockers);
                     }
                 }
             }
@@ -259,16 +269,83 @@ internal static class PolicyLinter
     }
 
     /// <summary>Rule <paramref name="i"/> matches, no final rule among <paramref name="above"/> stops the walk first, and it sets a facet none of them has decided (or it is final).</summary>
-    private static Formula Decides(int i, List<int> above, ImmutableArray<Policies.Rule> rules, HashSet<string>[] facets, Lowered lowered)
+    private static Formula Decides(int i, List<int> above, ImmutableArray<Policies.Rule> rules, FacetSets facets, Lowered lowered)
     {
-        var parts = new List<Formula> { lowered.When[i] };
-        parts.AddRange(above.Where(j => rules[j].Final).Select(j => Formula.Not(lowered.When[j])));
+        var parts = new List<Formula>(above.Count + 2) { lowered.When[i] };
+        foreach (var j in above)
+        {
+            if (rules[j].Final)
+            {
+                parts.Add(Formula.Not(lowered.When[j]));
+            }
+        }
+
         if (!rules[i].Final)
         {
-            parts.Add(Formula.Or(facets[i].Select(f => Formula.Not(Formula.Or(above.Where(j => facets[j].Contains(f)).Select(j => lowered.When[j]))))));
+            var own = facets.Of[i];
+            var undecided = new Formula[own.Length];
+            var setters = new List<Formula>(above.Count);
+            for (var k = 0; k < own.Length; k++)
+            {
+                setters.Clear();
+                foreach (var j in above)
+                {
+                    if (facets.Sets(j, own[k]))
+                    {
+                        setters.Add(lowered.When[j]);
+                    }
+                }
+
+                undecided[k] = Formula.Not(Formula.Or(setters));
+            }
+
+            parts.Add(Formula.Or(undecided));
         }
 
         return Formula.And(parts);
+    }
+
+    /// <summary>Each rule's facets as small numbers, in the order of its facet set, for <see cref="Decides"/>'s inner loops.</summary>
+    private sealed class FacetSets
+    {
+        private readonly bool[][] _sets;
+
+        public FacetSets(HashSet<string>[] facets)
+        {
+            var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+            Of = new int[facets.Length][];
+            for (var i = 0; i < facets.Length; i++)
+            {
+                Of[i] = new int[facets[i].Count];
+                var k = 0;
+                foreach (var facet in facets[i])
+                {
+                    if (!ids.TryGetValue(facet, out var id))
+                    {
+                        id = ids.Count;
+                        ids.Add(facet, id);
+                    }
+
+                    Of[i][k++] = id;
+                }
+            }
+
+            _sets = new bool[facets.Length][];
+            for (var i = 0; i < facets.Length; i++)
+            {
+                _sets[i] = new bool[ids.Count];
+                foreach (var id in Of[i])
+                {
+                    _sets[i][id] = true;
+                }
+            }
+        }
+
+        /// <summary>Rule i's facets, in the order its facet set enumerates them.</summary>
+        public int[][] Of { get; }
+
+        /// <summary>Whether rule <paramref name="rule"/> sets the facet numbered <paramref name="facet"/>.</summary>
+        public bool Sets(int rule, int facet) => _sets[rule][facet];
     }
 
     private static string ShadowMessage(Policies.Rule rule, HashSet<string> facets, List<Policies.Rule> blockers)
