@@ -69,6 +69,17 @@ internal sealed class ConditionSolver
         _false = new ConstNode(this, false);
     }
 
+    /// <summary>What is left of the whole budget.</summary>
+    public long Remaining => _budget;
+
+    /// <summary>
+    /// For the last query that searched: an upper bound of the node visits a search of it, or of any formula with
+    /// the same or fewer sub-formulas, may charge (its size times the nodes of a search tree over its domains).
+    /// Dropping sub-formulas never grows a domain (fewer constants, fewer tests to tell values apart), so a query
+    /// over a subset of the same parts costs at most this.
+    /// </summary>
+    public long LastCeiling { get; private set; } = long.MaxValue;
+
     /// <summary>Whether the formula can be true; spends at most <paramref name="limit"/> node visits of the budget.</summary>
     public Satisfiability Solve(Formula formula, long limit = 200_000)
     {
@@ -84,6 +95,7 @@ internal sealed class ConditionSolver
 
         var root = Bind(formula);
         Prepare(root);
+        LastCeiling = Ceiling();
         var allowed = Math.Min(limit, _budget);
         var result = Search(root, allowed);
         _budget -= _spent;
@@ -98,6 +110,9 @@ internal sealed class ConditionSolver
 
         /// <summary>Every value of a bool, enum or team field (absent first when it can be absent); null for int and string fields, whose values depend on the query.</summary>
         public AbstractValue[]? Fixed { get; set; }
+
+        /// <summary>The distinct truth rows of the tests of a fixed-valued variable.</summary>
+        public Dictionary<bool[], TruthRow> Rows { get; } = new(RowComparer.Instance);
 
         /// <summary>The query this state belongs to.</summary>
         public int Stamp { get; set; }
@@ -132,10 +147,38 @@ internal sealed class ConditionSolver
         public int Stamp { get; set; }
 
         /// <summary>Whether the test holds, per index into the variable's <see cref="Variable.Fixed"/> values: computed once, when first needed to reduce a domain; null for int and string fields.</summary>
-        public bool[]? Row { get; set; }
+        public TruthRow? Row { get; set; }
 
         /// <summary>Whether the test holds for <c>values[index]</c>, the variable's values in the current query.</summary>
-        public bool Holds(AbstractValue[] values, int index) => Row is { } row ? row[index] : Test.Holds(values[index]);
+        public bool Holds(AbstractValue[] values, int index) => Row is { } row ? row.Bits[index] : Test.Holds(values[index]);
+    }
+
+    /// <summary>A test's truth over a fixed-valued variable's values, shared by the tests that behave alike (<c>category == "a"</c> in every rule).</summary>
+    private sealed class TruthRow(bool[] bits)
+    {
+        public bool[] Bits { get; } = bits;
+
+        /// <summary>The last query whose domain reduction has applied this row (a second test with the same row splits nothing).</summary>
+        public int Stamp { get; set; }
+    }
+
+    /// <summary>Compares rows by content.</summary>
+    private sealed class RowComparer : IEqualityComparer<bool[]>
+    {
+        public static readonly RowComparer Instance = new();
+
+        public bool Equals(bool[]? x, bool[]? y) => x.AsSpan().SequenceEqual(y);
+
+        public int GetHashCode(bool[] obj)
+        {
+            var hash = new HashCode();
+            foreach (var bit in obj)
+            {
+                hash.Add(bit);
+            }
+
+            return hash.ToHashCode();
+        }
     }
 
     private struct Frame
@@ -345,6 +388,23 @@ internal sealed class ConditionSolver
         }
     }
 
+    /// <summary>
+    /// The query's size times a bound of the nodes of its search tree: each level assigns one more variable, so
+    /// there are at most (variables + 1) levels of at most the product of the domains' sizes each (saturating).
+    /// </summary>
+    private long Ceiling()
+    {
+        const long Saturated = long.MaxValue / 4;
+        long product = 1;
+        foreach (var v in _queryVars)
+        {
+            product = Math.Min(Saturated, product * Math.Max(1, v.Count));
+        }
+
+        var nodes = product > Saturated / (_queryVars.Count + 1) ? Saturated : product * (_queryVars.Count + 1);
+        return nodes > Saturated / _size ? Saturated : nodes * _size;
+    }
+
     private void BuildDomain(Variable v, FieldDefinition field)
     {
         var tests = v.Tests;
@@ -371,7 +431,17 @@ internal sealed class ConditionSolver
             // Within the reduction's limit, so the rows are small: each is kept for the next queries.
             foreach (var test in tests)
             {
-                test.Row ??= Row(test.Test, values);
+                if (test.Row is null)
+                {
+                    var bits = Row(test.Test, values);
+                    if (!v.Rows.TryGetValue(bits, out var row))
+                    {
+                        row = new TruthRow(bits);
+                        v.Rows.Add(bits, row);
+                    }
+
+                    test.Row = row;
+                }
             }
         }
 
@@ -389,6 +459,16 @@ internal sealed class ConditionSolver
         for (var t = 0; t < tests.Count && classes < n; t++)
         {
             var test = tests[t];
+            if (test.Row is { } seen)
+            {
+                if (seen.Stamp == _stamp)
+                {
+                    continue;
+                }
+
+                seen.Stamp = _stamp;
+            }
+
             Array.Fill(_remap, -1, 0, 2 * classes);
             var next = 0;
             for (var i = 0; i < n; i++)

@@ -237,6 +237,8 @@ internal static class PolicyLinter
                 continue;
             }
 
+            var ceiling = solver.LastCeiling;
+
             if (solver.Solve(lowered.When[i], QueryBudget) != Satisfiability.Satisfiable)
             {
                 continue; // a condition that can never hold is dead on its own, not because of the rules above
@@ -245,26 +247,120 @@ internal static class PolicyLinter
             // Name only the rules the proof needs: drop each one that the rest can do without.
             if (blockers.Count <= 16)
             {
-                var without = new List<int>(blockers.Count);
-                for (var k = blockers.Count - 1; k >= 0 && blockers.Count > 1; k--)
-                {
-                    without.Clear();
-                    for (var n = 0; n < blockers.Count; n++)
-                    {
-                        if (n != k)
-                        {
-                            without.Add(blockers[n]);
-                        }
-                    }
-
-                    if (solver.Solve(Decides(i, without, rules, sets, lowered), QueryBudget) == Satisfiability.Unsatisfiable)
-                    {
-                        (blockers, without) = (without, blockers);
-                    }
-                }
+                // Bisection names the same rules as dropping one by one when no query of the latter can run out of
+                // budget: each of its queries is over a subset of the proof's parts, so costs at most the ceiling.
+                var shadow = new Shadow(i, rules, sets, lowered, solver);
+                var definite = ceiling <= QueryBudget && solver.Remaining >= (blockers.Count + 1) * QueryBudget;
+                blockers = (definite ? shadow.Bisected(blockers) : null) ?? shadow.Dropped(blockers);
             }
 
             d.Warning(DiagnosticCodes.ShadowedRule, declared.Rules[i].Id.Location, ShadowMessage(rule, facets[i], blockers.Select(j => rules[j]).ToList()));
+        }
+    }
+
+    /// <summary>The witness of a proven shadow: the rules above to name in the message.</summary>
+    private readonly struct Shadow(int rule, ImmutableArray<Policies.Rule> rules, FacetSets facets, Lowered lowered, ConditionSolver solver)
+    {
+        /// <summary>
+        /// The blockers left by dropping, from the last to the first, each one the others can do without (the proof
+        /// still holds), until one is left: the rules the message names.
+        /// </summary>
+        public List<int> Dropped(List<int> blockers)
+        {
+            var without = new List<int>(blockers.Count);
+            for (var k = blockers.Count - 1; k >= 0 && blockers.Count > 1; k--)
+            {
+                without.Clear();
+                for (var n = 0; n < blockers.Count; n++)
+                {
+                    if (n != k)
+                    {
+                        without.Add(blockers[n]);
+                    }
+                }
+
+                if (solver.Solve(Decides(rule, without, rules, facets, lowered), QueryBudget) == Satisfiability.Unsatisfiable)
+                {
+                    (blockers, without) = (without, blockers);
+                }
+            }
+
+            return blockers;
+        }
+
+        /// <summary>
+        /// The same blockers as <see cref="Dropped"/>, with fewer queries, or null when a query's answer is unknown
+        /// (then <see cref="Dropped"/> decides). More blockers only strengthen the formula, so with the blockers kept
+        /// so far, "the first m blockers still give a proof" holds from some m on: <see cref="Dropped"/> drops every
+        /// blocker past that m and keeps the m-th, so each kept blocker is found by bisection over m, and the search
+        /// goes on below it. Without a kept blocker, no blocker at all is no proof (the rule's condition can hold).
+        /// </summary>
+        public List<int>? Bisected(List<int> blockers)
+        {
+            var kept = new List<int>(); // positions in blockers, descending
+            var set = new List<int>(blockers.Count);
+            var high = blockers.Count - 1; // the first high + 1 blockers and the kept ones give a proof
+            while (high >= 0)
+            {
+                var low = -1; // the first low + 1 and the kept ones give none (known for low = -1 when none is kept)
+                if (kept.Count > 0)
+                {
+                    var none = Proves(blockers, -1, kept, set);
+                    if (none is null)
+                    {
+                        return null;
+                    }
+
+                    if (none.Value)
+                    {
+                        break; // the kept ones alone give a proof: every other is dropped
+                    }
+                }
+
+                while (high - low > 1)
+                {
+                    var middle = low + ((high - low) / 2);
+                    if (Proves(blockers, middle, kept, set) is not { } proves)
+                    {
+                        return null;
+                    }
+
+                    (low, high) = proves ? (low, middle) : (middle, high);
+                }
+
+                kept.Add(high);
+                high--;
+            }
+
+            var named = new List<int>(kept.Count);
+            for (var k = kept.Count - 1; k >= 0; k--)
+            {
+                named.Add(blockers[kept[k]]);
+            }
+
+            return named;
+        }
+
+        /// <summary>Whether the first <paramref name="last"/> + 1 blockers and the kept ones prove the shadow; null when unknown.</summary>
+        private bool? Proves(List<int> blockers, int last, List<int> kept, List<int> set)
+        {
+            set.Clear();
+            for (var n = 0; n <= last; n++)
+            {
+                set.Add(blockers[n]);
+            }
+
+            for (var k = kept.Count - 1; k >= 0; k--)
+            {
+                set.Add(blockers[kept[k]]);
+            }
+
+            return solver.Solve(Decides(rule, set, rules, facets, lowered), QueryBudget) switch
+            {
+                Satisfiability.Unsatisfiable => true,
+                Satisfiability.Satisfiable => false,
+                _ => null,
+            };
         }
     }
 
