@@ -21,6 +21,13 @@ internal abstract class Formula
 
     public static readonly Formula False = new ConstFormula(false);
 
+    /// <summary>
+    /// Scratch for <see cref="ConditionSolver"/>: the node it bound this formula to, so that a formula used in many
+    /// queries (a rule's condition) is bound once. The node names its solver, which checks it before use; constants,
+    /// shared by every load, are never marked.
+    /// </summary>
+    internal object? SolverNode { get; set; }
+
     /// <summary>The conjunction, flattened and simplified (an empty one is true).</summary>
     public static Formula And(IEnumerable<Formula> items) => Combine(items, and: true);
 

@@ -205,6 +205,7 @@ internal static class PolicyLinter
     {
         var rules = policy.Rules;
         var facets = rules.Select(r => Facets(r).ToHashSet(StringComparer.Ordinal)).ToArray();
+        var sets = new FacetSets(facets);
         var hints = lowered.Hints;
         var index = new HintIndex(hints, rules.Length);
         for (var i = 0; i < rules.Length; i++)
@@ -231,10 +232,12 @@ internal static class PolicyLinter
                 }
             }
 
-            if (blockers.Count == 0 || solver.Solve(Decides(i, blockers, rules, facets, lowered), QueryBudget) != Satisfiability.Unsatisfiable)
+            if (blockers.Count == 0 || solver.Solve(Decides(i, blockers, rules, sets, lowered), QueryBudget) != Satisfiability.Unsatisfiable)
             {
                 continue;
             }
+
+            var ceiling = solver.LastCeiling;
 
             if (solver.Solve(lowered.When[i], QueryBudget) != Satisfiability.Satisfiable)
             {
@@ -244,31 +247,201 @@ internal static class PolicyLinter
             // Name only the rules the proof needs: drop each one that the rest can do without.
             if (blockers.Count <= 16)
             {
-                for (var k = blockers.Count - 1; k >= 0 && blockers.Count > 1; k--)
-                {
-                    var without = blockers.Where((_, n) => n != k).ToList();
-                    if (solver.Solve(Decides(i, without, rules, facets, lowered), QueryBudget) == Satisfiability.Unsatisfiable)
-                    {
-                        blockers = without;
-                    }
-                }
+                // Bisection names the same rules as dropping one by one when no query of the latter can run out of
+                // budget: each of its queries is over a subset of the proof's parts, so costs at most the ceiling.
+                var shadow = new Shadow(i, rules, sets, lowered, solver);
+                var definite = ceiling <= QueryBudget && solver.Remaining >= (blockers.Count + 1) * QueryBudget;
+                blockers = (definite ? shadow.Bisected(blockers) : null) ?? shadow.Dropped(blockers);
             }
 
             d.Warning(DiagnosticCodes.ShadowedRule, declared.Rules[i].Id.Location, ShadowMessage(rule, facets[i], blockers.Select(j => rules[j]).ToList()));
         }
     }
 
-    /// <summary>Rule <paramref name="i"/> matches, no final rule among <paramref name="above"/> stops the walk first, and it sets a facet none of them has decided (or it is final).</summary>
-    private static Formula Decides(int i, List<int> above, ImmutableArray<Policies.Rule> rules, HashSet<string>[] facets, Lowered lowered)
+    /// <summary>The witness of a proven shadow: the rules above to name in the message.</summary>
+    private readonly struct Shadow(int rule, ImmutableArray<Policies.Rule> rules, FacetSets facets, Lowered lowered, ConditionSolver solver)
     {
-        var parts = new List<Formula> { lowered.When[i] };
-        parts.AddRange(above.Where(j => rules[j].Final).Select(j => Formula.Not(lowered.When[j])));
+        /// <summary>
+        /// The blockers left by dropping, from the last to the first, each one the others can do without (the proof
+        /// still holds), until one is left: the rules the message names.
+        /// </summary>
+        public List<int> Dropped(List<int> blockers)
+        {
+            var without = new List<int>(blockers.Count);
+            for (var k = blockers.Count - 1; k >= 0 && blockers.Count > 1; k--)
+            {
+                without.Clear();
+                for (var n = 0; n < blockers.Count; n++)
+                {
+                    if (n != k)
+                    {
+                        without.Add(blockers[n]);
+                    }
+                }
+
+                if (solver.Solve(Decides(rule, without, rules, facets, lowered), QueryBudget) == Satisfiability.Unsatisfiable)
+                {
+                    (blockers, without) = (without, blockers);
+                }
+            }
+
+            return blockers;
+        }
+
+        /// <summary>
+        /// The same blockers as <see cref="Dropped"/>, with fewer queries, or null when a query's answer is unknown
+        /// (then <see cref="Dropped"/> decides). More blockers only strengthen the formula, so with the blockers kept
+        /// so far, "the first m blockers still give a proof" holds from some m on: <see cref="Dropped"/> drops every
+        /// blocker past that m and keeps the m-th, so each kept blocker is found by bisection over m, and the search
+        /// goes on below it. Without a kept blocker, no blocker at all is no proof (the rule's condition can hold).
+        /// </summary>
+        public List<int>? Bisected(List<int> blockers)
+        {
+            var kept = new List<int>(); // positions in blockers, descending
+            var set = new List<int>(blockers.Count);
+            var high = blockers.Count - 1; // the first high + 1 blockers and the kept ones give a proof
+            while (high >= 0)
+            {
+                var low = -1; // the first low + 1 and the kept ones give none (known for low = -1 when none is kept)
+                if (kept.Count > 0)
+                {
+                    var none = Proves(blockers, -1, kept, set);
+                    if (none is null)
+                    {
+                        return null;
+                    }
+
+                    if (none.Value)
+                    {
+                        break; // the kept ones alone give a proof: every other is dropped
+                    }
+                }
+
+                while (high - low > 1)
+                {
+                    var middle = low + ((high - low) / 2);
+                    if (Proves(blockers, middle, kept, set) is not { } proves)
+                    {
+                        return null;
+                    }
+
+                    (low, high) = proves ? (low, middle) : (middle, high);
+                }
+
+                kept.Add(high);
+                high--;
+            }
+
+            var named = new List<int>(kept.Count);
+            for (var k = kept.Count - 1; k >= 0; k--)
+            {
+                named.Add(blockers[kept[k]]);
+            }
+
+            return named;
+        }
+
+        /// <summary>Whether the first <paramref name="last"/> + 1 blockers and the kept ones prove the shadow; null when unknown.</summary>
+        private bool? Proves(List<int> blockers, int last, List<int> kept, List<int> set)
+        {
+            set.Clear();
+            for (var n = 0; n <= last; n++)
+            {
+                set.Add(blockers[n]);
+            }
+
+            for (var k = kept.Count - 1; k >= 0; k--)
+            {
+                set.Add(blockers[kept[k]]);
+            }
+
+            return solver.Solve(Decides(rule, set, rules, facets, lowered), QueryBudget) switch
+            {
+                Satisfiability.Unsatisfiable => true,
+                Satisfiability.Satisfiable => false,
+                _ => null,
+            };
+        }
+    }
+
+    /// <summary>Rule <paramref name="i"/> matches, no final rule among <paramref name="above"/> stops the walk first, and it sets a facet none of them has decided (or it is final).</summary>
+    private static Formula Decides(int i, List<int> above, ImmutableArray<Policies.Rule> rules, FacetSets facets, Lowered lowered)
+    {
+        var parts = new List<Formula>(above.Count + 2) { lowered.When[i] };
+        foreach (var j in above)
+        {
+            if (rules[j].Final)
+            {
+                parts.Add(Formula.Not(lowered.When[j]));
+            }
+        }
+
         if (!rules[i].Final)
         {
-            parts.Add(Formula.Or(facets[i].Select(f => Formula.Not(Formula.Or(above.Where(j => facets[j].Contains(f)).Select(j => lowered.When[j]))))));
+            var own = facets.Of[i];
+            var undecided = new Formula[own.Length];
+            var setters = new List<Formula>(above.Count);
+            for (var k = 0; k < own.Length; k++)
+            {
+                setters.Clear();
+                foreach (var j in above)
+                {
+                    if (facets.Sets(j, own[k]))
+                    {
+                        setters.Add(lowered.When[j]);
+                    }
+                }
+
+                undecided[k] = Formula.Not(Formula.Or(setters));
+            }
+
+            parts.Add(Formula.Or(undecided));
         }
 
         return Formula.And(parts);
+    }
+
+    /// <summary>Each rule's facets as small numbers, in the order of its facet set, for <see cref="Decides"/>'s inner loops.</summary>
+    private sealed class FacetSets
+    {
+        private readonly bool[][] _sets;
+
+        public FacetSets(HashSet<string>[] facets)
+        {
+            var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+            Of = new int[facets.Length][];
+            for (var i = 0; i < facets.Length; i++)
+            {
+                Of[i] = new int[facets[i].Count];
+                var k = 0;
+                foreach (var facet in facets[i])
+                {
+                    if (!ids.TryGetValue(facet, out var id))
+                    {
+                        id = ids.Count;
+                        ids.Add(facet, id);
+                    }
+
+                    Of[i][k++] = id;
+                }
+            }
+
+            _sets = new bool[facets.Length][];
+            for (var i = 0; i < facets.Length; i++)
+            {
+                _sets[i] = new bool[ids.Count];
+                foreach (var id in Of[i])
+                {
+                    _sets[i][id] = true;
+                }
+            }
+        }
+
+        /// <summary>Rule i's facets, in the order its facet set enumerates them.</summary>
+        public int[][] Of { get; }
+
+        /// <summary>Whether rule <paramref name="rule"/> sets the facet numbered <paramref name="facet"/>.</summary>
+        public bool Sets(int rule, int facet) => _sets[rule][facet];
     }
 
     private static string ShadowMessage(Policies.Rule rule, HashSet<string> facets, List<Policies.Rule> blockers)
