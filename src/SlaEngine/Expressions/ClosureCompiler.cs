@@ -471,7 +471,8 @@ internal sealed class ClosureCompiler
         }
     }
 
-    private static bool TryConstantNumber(Expr expr, out long value)
+    /// <summary>The number a literal stands for when compared as a number: an int, a bool (0/1), an enum or team ordinal.</summary>
+    internal static bool TryConstantNumber(Expr expr, out long value)
     {
         switch (expr)
         {

@@ -301,9 +301,9 @@ internal static class ConditionLogic
                     }
 
                     var kind = op == BinaryOperator.In ? FieldTestKind.In : FieldTestKind.NotIn;
-                    if (IsNumeric(field) && list.Items.All(i => TryConstantNumber(i, out _)))
+                    if (IsNumeric(field) && list.Items.All(i => ClosureCompiler.TryConstantNumber(i, out _)))
                     {
-                        return new TestFormula(field, FieldTest.OfNumbers(kind, [.. list.Items.Select(i => TryConstantNumber(i, out var c) ? c : 0)]));
+                        return new TestFormula(field, FieldTest.OfNumbers(kind, [.. list.Items.Select(i => ClosureCompiler.TryConstantNumber(i, out var c) ? c : 0)]));
                     }
 
                     if (field.Type == FieldType.String && list.Items.All(i => i is LiteralExpr { Value: string }))
@@ -317,12 +317,12 @@ internal static class ConditionLogic
                 default:
                 {
                     // Orderings on int and enum fields against a constant, either way round.
-                    if (left is IdentifierExpr { Field: { Type: FieldType.Int or FieldType.Enum } lf } && TryConstantNumber(right, out var c))
+                    if (left is IdentifierExpr { Field: { Type: FieldType.Int or FieldType.Enum } lf } && ClosureCompiler.TryConstantNumber(right, out var c))
                     {
                         return new TestFormula(lf, FieldTest.OfNumbers(Ordering(op), c));
                     }
 
-                    if (right is IdentifierExpr { Field: { Type: FieldType.Int or FieldType.Enum } rf } && TryConstantNumber(left, out var d))
+                    if (right is IdentifierExpr { Field: { Type: FieldType.Int or FieldType.Enum } rf } && ClosureCompiler.TryConstantNumber(left, out var d))
                     {
                         return new TestFormula(rf, FieldTest.OfNumbers(Ordering(Flip(op)), d));
                     }
@@ -359,7 +359,7 @@ internal static class ConditionLogic
                 return null;
             }
 
-            if (IsNumeric(field) && TryConstantNumber(literal, out var constant))
+            if (IsNumeric(field) && ClosureCompiler.TryConstantNumber(literal, out var constant))
             {
                 return new TestFormula(field, FieldTest.OfNumbers(FieldTestKind.Equal, constant));
             }
@@ -389,26 +389,6 @@ internal static class ConditionLogic
             BinaryOperator.Greater => BinaryOperator.Less,
             _ => BinaryOperator.LessOrEqual,
         };
-
-        /// <summary>As <see cref="ClosureCompiler"/>: integers, booleans (0/1), enum and team ordinals.</summary>
-        private static bool TryConstantNumber(Expr expr, out long value)
-        {
-            switch (expr)
-            {
-                case LiteralExpr { Value: long number }:
-                    value = number;
-                    return true;
-                case LiteralExpr { Value: bool flag }:
-                    value = flag ? 1 : 0;
-                    return true;
-                case LiteralExpr { Ordinal: >= 0 } literal:
-                    value = literal.Ordinal;
-                    return true;
-                default:
-                    value = 0;
-                    return false;
-            }
-        }
 
         private static OpaqueFormula Opaque(Expr expr)
         {
