@@ -6,6 +6,7 @@ using System.Text;
 using FluentAssertions;
 using NodaTime.Text;
 using SlaEngine.Evaluation;
+using SlaEngine.Reporting;
 using Xunit;
 using static SlaEngine.Cli.Tests.CliRunner;
 

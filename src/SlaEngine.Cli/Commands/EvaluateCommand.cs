@@ -7,6 +7,7 @@ using System.Text.Json;
 using NodaTime;
 using SlaEngine.Evaluation;
 using SlaEngine.Events;
+using SlaEngine.Reporting;
 using SlaEngine.Tracking;
 
 namespace SlaEngine.Cli.Commands;
