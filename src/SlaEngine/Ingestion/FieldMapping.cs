@@ -28,6 +28,7 @@ internal sealed class FieldMapping
         FieldDefinition field,
         JsonPointer from,
         FrozenDictionary<string, FieldValue>? map,
+        ImmutableArray<string> mapKeys,
         UnmappedRule unmapped,
         FieldValue unmappedDefault,
         bool required,
@@ -37,6 +38,7 @@ internal sealed class FieldMapping
         Field = field;
         From = from;
         Map = map;
+        MapKeys = mapKeys;
         Unmapped = unmapped;
         UnmappedDefault = unmappedDefault;
         Required = required;
@@ -50,6 +52,9 @@ internal sealed class FieldMapping
 
     /// <summary>Payload value (as text) to field value; <see cref="FieldValue.Absent"/> means "sets nothing".</summary>
     public FrozenDictionary<string, FieldValue>? Map { get; }
+
+    /// <summary>The map's keys in the mapping's order, for messages.</summary>
+    public ImmutableArray<string> MapKeys { get; }
 
     public UnmappedRule Unmapped { get; }
 
@@ -131,7 +136,7 @@ internal sealed class FieldMapping
                     value = UnmappedDefault;
                     return null;
                 case UnmappedRule.Error:
-                    return $"'{Short(text)}' is not in the field's map (mapped values: {string.Join(", ", Map.Keys.Take(10))}{(Map.Count > 10 ? ", …" : string.Empty)})";
+                    return $"'{Short(text)}' is not in the field's map (mapped values: {string.Join(", ", MapKeys.Take(10))}{(MapKeys.Length > 10 ? ", …" : string.Empty)})";
             }
         }
 
@@ -143,8 +148,10 @@ internal sealed class FieldMapping
             return null;
         }
 
-        // Tools such as ServiceNow send every value as a string: "3" reads as a number, "true" as a boolean.
-        return EventReader.Convert(Field, schema, RawValue.Plain(text), out value);
+        // Tools such as ServiceNow send every value as a string: "3" reads as a number, "true" as a boolean. Other JSON
+        // types keep their type, so a number given for a string field is an error.
+        var raw = found.ValueKind == JsonValueKind.String ? RawValue.Plain(text) : EventReader.FromJsonValue(found);
+        return EventReader.Convert(Field, schema, raw, out value);
     }
 
     private string? ReadList(JsonElement found, out FieldValue value)

@@ -266,7 +266,7 @@ internal sealed class MappingReader
                 return null;
             case YamlScalar scalar:
                 return Pointer(scalar) is { } pointer
-                    ? new FieldMapping(field, pointer, null, UnmappedRule.Keep, FieldValue.Absent, required: false, optional: false, InstantFormat.Iso)
+                    ? new FieldMapping(field, pointer, null, [], UnmappedRule.Keep, FieldValue.Absent, required: false, optional: false, InstantFormat.Iso)
                     : null;
             case YamlMapping mapping:
                 break;
@@ -279,7 +279,7 @@ internal sealed class MappingReader
         var from = view.Scalar("from", required: true);
         var fromPointer = from is null ? null : Pointer(from);
         var format = ReadFormat(view, what, instant) ?? InstantFormat.Iso;
-        var map = view.Node("map") is { } mapNode ? ReadMap(field, mapNode, what) : null;
+        var (map, mapKeys) = view.Node("map") is { } mapNode ? ReadMap(field, mapNode, what) : (null, []);
         var required = view.Bool("required") ?? false;
         var optional = view.Bool("optional") ?? false;
         if (required && optional)
@@ -290,14 +290,14 @@ internal sealed class MappingReader
         var (unmapped, unmappedDefault) = ReadUnmapped(field, view, what);
         return fromPointer is null
             ? null
-            : new FieldMapping(field, fromPointer, map, unmapped, unmappedDefault, required, optional, format);
+            : new FieldMapping(field, fromPointer, map, mapKeys, unmapped, unmappedDefault, required, optional, format);
     }
 
-    private FrozenDictionary<string, FieldValue>? ReadMap(FieldDefinition field, YamlNode node, string what)
+    private (FrozenDictionary<string, FieldValue>? Map, ImmutableArray<string> Keys) ReadMap(FieldDefinition field, YamlNode node, string what)
     {
         if (MappingView.ExpectMapping(node, $"'map' of {what}", _d) is not { } mapping)
         {
-            return null;
+            return (null, []);
         }
 
         var map = new Dictionary<string, FieldValue>(StringComparer.Ordinal);
@@ -321,7 +321,7 @@ internal sealed class MappingReader
             }
         }
 
-        return map.ToFrozenDictionary(StringComparer.Ordinal);
+        return (map.ToFrozenDictionary(StringComparer.Ordinal), [.. mapping.Entries.Select(e => e.Key.Value)]);
     }
 
     private (UnmappedRule Rule, FieldValue Default) ReadUnmapped(FieldDefinition field, MappingView view, string what)
