@@ -53,7 +53,7 @@ public sealed partial class DocsExamplesTests
         else if (block.FirstContentLine == "format: slaengine-mapping/v1")
         {
             fails.Should().BeNull("only policies are shown failing");
-            var result = Ingestion.MappingLoader.Load(block.Text, PolicyLoader.LoadFileOrThrow(TestFiles.ReferencePolicyPath), name);
+            var result = SlaEngine.Ingestion.MappingLoader.Load(block.Text, PolicyLoader.LoadFileOrThrow(TestFiles.ReferencePolicyPath), name);
             result.Diagnostics.Should().BeEmpty($"the mapping at {name} loads against the reference policy");
         }
         else if (block.FirstContentLine.StartsWith("tests:", StringComparison.Ordinal))
