@@ -1,9 +1,9 @@
 using System.Collections.Generic;
 using System.CommandLine;
-using System.Text.Json;
 using System.IO;
 using System.Linq;
 using SlaEngine.Diagnostics;
+using SlaEngine.Reporting;
 
 namespace SlaEngine.Cli.Commands;
 
@@ -46,7 +46,7 @@ internal static class CheckCommand
 
             if (json)
             {
-                stdout.WriteLine(ToJson(all));
+                stdout.WriteLine(DiagnosticJson.ToJson(all));
             }
             else
             {
@@ -56,29 +56,5 @@ internal static class CheckCommand
             return errors > 0 || (parse.GetValue(warnAsError) && warnings > 0) ? CliApp.Failed : CliApp.Ok;
         });
         return command;
-    }
-
-    private static string ToJson(List<Diagnostic> diagnostics)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            writer.WriteStartArray();
-            foreach (var d in diagnostics)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("file", d.Location.File);
-                writer.WriteNumber("line", d.Location.Line);
-                writer.WriteNumber("column", d.Location.Column);
-                writer.WriteString("severity", d.Severity.ToString().ToLowerInvariant());
-                writer.WriteString("code", d.Code);
-                writer.WriteString("message", d.Message);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 }

@@ -66,9 +66,9 @@ internal static class EvaluateCommand
 
     private static int Events(Policy policy, FileInfo file, bool explain, TextWriter stdout, TextWriter stderr)
     {
-        var text = InputFiles.ReadText(file, stderr);
-        if (text is null)
+        if (!EventFiles.TryReadText(file.FullName, out var text, out var readError))
         {
+            stderr.WriteLine($"{file}: cannot read: {readError}");
             return CliApp.Failed;
         }
 
@@ -86,23 +86,18 @@ internal static class EvaluateCommand
             return CliApp.Ok;
         }
 
-        List<JsonElement> documents;
-        try
+        var batch = policy.ReadEvents(text);
+        if (!batch.Success)
         {
-            documents = InputFiles.ReadJsonDocuments(text);
-        }
-        catch (JsonException ex)
-        {
-            stderr.WriteLine($"{file}: not valid JSON: {ex.Message}");
+            stderr.WriteLine($"{file}: {batch.Error.Message}");
             return CliApp.Failed;
         }
 
         var failed = false;
         var number = 0;
-        foreach (var document in documents)
+        foreach (var read in batch.Events)
         {
             number++;
-            var read = policy.ReadEvent(document);
             if (!read.Success)
             {
                 failed = true;
@@ -122,7 +117,7 @@ internal static class EvaluateCommand
             }
             else
             {
-                stdout.WriteLine(decision.ToJson(indented: documents.Count == 1));
+                stdout.WriteLine(decision.ToJson(indented: batch.Events.Length == 1));
             }
         }
 
@@ -143,16 +138,16 @@ internal static class EvaluateCommand
             return CliApp.UsageError;
         }
 
-        var text = InputFiles.ReadText(file, stderr);
-        if (text is null)
+        if (!EventFiles.TryReadText(file.FullName, out var text, out var readError))
         {
+            stderr.WriteLine($"{file}: cannot read: {readError}");
             return CliApp.Failed;
         }
 
         var read = policy.ReadTimeline(text);
         if (!read.Success)
         {
-            stderr.WriteLine($"{file}: {read.Error}");
+            stderr.WriteLine($"{file}: {read.Error.Message}");
             return CliApp.Failed;
         }
 

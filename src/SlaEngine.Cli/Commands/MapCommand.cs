@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Text.Json;
+using SlaEngine.Events;
 using SlaEngine.Ingestion;
 using SlaEngine.Reporting;
 
@@ -60,9 +61,9 @@ internal static class MapCommand
             var failed = false;
             foreach (var file in parse.GetValue(payloadOption) ?? [])
             {
-                var text = InputFiles.ReadText(file, stderr);
-                if (text is null)
+                if (!EventFiles.TryReadText(file.FullName, out var text, out var readError))
                 {
+                    stderr.WriteLine($"{file}: cannot read: {readError}");
                     failed = true;
                     continue;
                 }

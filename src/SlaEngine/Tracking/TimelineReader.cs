@@ -1,8 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Text.Json;
 using SlaEngine.Events;
-using SlaEngine.Loading;
+using SlaEngine.Diagnostics;
 using SlaEngine.Yaml;
 
 namespace SlaEngine.Tracking;
@@ -15,11 +16,8 @@ internal static class TimelineReader
 {
     public static TimelineReadResult FromJson(Policy policy, string json)
     {
-        if (json.Length > 0 && json[0] == '\uFEFF')
-        {
-            // A byte order mark is not JSON, but editors write one.
-            json = json[1..];
-        }
+        // A byte order mark is not JSON, but editors write one.
+        json = SourceText.WithoutBom(json);
 
         try
         {
@@ -28,7 +26,7 @@ internal static class TimelineReader
         }
         catch (JsonException ex)
         {
-            return Refused($"the timeline is not valid JSON: {ex.Message}");
+            return Refused(null, $"the timeline is not valid JSON: {ex.Message}");
         }
     }
 
@@ -36,7 +34,7 @@ internal static class TimelineReader
     {
         if (root.ValueKind != JsonValueKind.Array || root.GetArrayLength() == 0)
         {
-            return Refused("a timeline is a non-empty JSON array of entries {\"at\": instant, \"set\": {field: value}}");
+            return Refused(null, "a timeline is a non-empty JSON array of entries {\"at\": instant, \"set\": {field: value}}");
         }
 
         Ticket? ticket = null;
@@ -45,27 +43,27 @@ internal static class TimelineReader
         {
             if (entry.ValueKind != JsonValueKind.Object)
             {
-                return Refused($"timeline entry {index}: an entry is an object {{\"at\": instant, \"set\": {{field: value}}}}, not {Kind(entry)}");
+                return Refused(index, $"timeline entry {index}: an entry is an object {{\"at\": instant, \"set\": {{field: value}}}}, not {Kind(entry)}");
             }
 
             if (DuplicateOrUnknown(entry) is { } problem)
             {
-                return Refused($"timeline entry {index}: {problem}");
+                return Refused(index, $"timeline entry {index}: {problem}");
             }
 
             if (!entry.TryGetProperty("at", out var atProperty) || atProperty.ValueKind != JsonValueKind.String)
             {
-                return Refused($"timeline entry {index}: needs \"at\": an ISO-8601 instant with an offset");
+                return Refused(index, $"timeline entry {index}: needs \"at\": an ISO-8601 instant with an offset");
             }
 
             if (EventReader.FromJsonValue(atProperty) is not { Kind: RawKind.String, Text: { } atText })
             {
-                return Refused($"timeline entry {index}: at: not valid Unicode (a lone surrogate escape)");
+                return Refused(index, $"timeline entry {index}: at: not valid Unicode (a lone surrogate escape)");
             }
 
             if (!FieldValueReader.TryParseInstant(atText, out var at, out var atError))
             {
-                return Refused($"timeline entry {index}: at: {atError}");
+                return Refused(index, $"timeline entry {index}: at: {atError}");
             }
 
             var changes = new List<KeyValuePair<string, RawValue>>();
@@ -73,19 +71,19 @@ internal static class TimelineReader
             {
                 if (set.ValueKind != JsonValueKind.Object)
                 {
-                    return Refused($"timeline entry {index}: \"set\" must be an object of field values, not {Kind(set)}");
+                    return Refused(index, $"timeline entry {index}: \"set\" must be an object of field values, not {Kind(set)}");
                 }
 
                 foreach (var property in set.EnumerateObject())
                 {
                     if (!TryName(property, out var name))
                     {
-                        return Refused($"timeline entry {index}: a field name in \"set\" is not valid Unicode (a lone surrogate escape)");
+                        return Refused(index, $"timeline entry {index}: a field name in \"set\" is not valid Unicode (a lone surrogate escape)");
                     }
 
                     if (name == EventSchema.SubmittedAtField)
                     {
-                        return Refused($"timeline entry {index}: \"set\" gives submittedAt; the first entry's \"at\" is the submission instant");
+                        return Refused(index, $"timeline entry {index}: \"set\" gives submittedAt; the first entry's \"at\" is the submission instant");
                     }
 
                     changes.Add(new(name, EventReader.FromJsonValue(property.Value)));
@@ -98,7 +96,7 @@ internal static class TimelineReader
                 var submission = EventReader.Read(policy.Schema, changes, "<timeline>");
                 if (!submission.Success)
                 {
-                    return Refused($"timeline entry 0 (the submission): {submission.ErrorMessage}");
+                    return Refused(0, $"timeline entry 0 (the submission): {submission.ErrorMessage}", submission.Errors);
                 }
 
                 ticket = policy.Track(submission.Event);
@@ -111,7 +109,7 @@ internal static class TimelineReader
                 }
                 catch (TimelineException ex)
                 {
-                    return Refused(ex.Message);
+                    return Refused(ex.EntryIndex >= 0 ? ex.EntryIndex : index, ex.Message, ex.Errors);
                 }
             }
 
@@ -185,5 +183,11 @@ internal static class TimelineReader
         _ => "an object",
     };
 
-    private static TimelineReadResult Refused(string error) => new(null, error);
+    /// <summary>A refusal in the one error shape: the entry at fault, and the field when one event error names it.</summary>
+    private static TimelineReadResult Refused(int? entry, string message, ImmutableArray<Diagnostic> eventErrors = default)
+    {
+        var single = !eventErrors.IsDefaultOrEmpty && eventErrors.Length == 1 ? eventErrors[0] : null;
+        var at = new SourceLocation("<timeline>", 0, 0) { Entry = entry, Path = single?.Location.Path };
+        return new(null, new Diagnostic(single?.Code ?? DiagnosticCodes.MalformedEvent, DiagnosticSeverity.Error, message, at));
+    }
 }
