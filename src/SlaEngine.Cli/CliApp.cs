@@ -32,6 +32,7 @@ public static class CliApp
             EvaluateCommand.Create(stdout, stderr, explain: true),
             SchemaCommand.Create(stdout),
             TestCommand.Create(stdout),
+            SimulateCommand.Create(stdout, stderr),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
