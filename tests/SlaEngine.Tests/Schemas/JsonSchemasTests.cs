@@ -15,6 +15,8 @@ public sealed class JsonSchemasTests
 {
     private static JsonSchema Policy => JsonSchema.FromJsonAsync(JsonSchemas.PolicyFile).GetAwaiter().GetResult();
 
+    private static JsonSchema Mappings => JsonSchema.FromJsonAsync(JsonSchemas.MappingFile).GetAwaiter().GetResult();
+
     private static JsonSchema Tests => JsonSchema.FromJsonAsync(JsonSchemas.TestFile).GetAwaiter().GetResult();
 
     /// <summary>Reads YAML as a YAML language server would see it: plain scalars typed, everything else text.</summary>
@@ -65,5 +67,21 @@ public sealed class JsonSchemasTests
         JsonNode.Parse(JsonSchemas.PolicyFile)!["$schema"]!.GetValue<string>().Should().Contain("2020-12");
         JsonNode.Parse(JsonSchemas.TestFile)!["$schema"]!.GetValue<string>().Should().Contain("2020-12");
         Policy.Properties["rules"].Description.Should().NotBeNullOrEmpty();
+    }
+
+    [Fact]
+    public void The_sample_mappings_are_valid_against_the_mapping_schema_and_a_misspelt_key_is_flagged()
+    {
+        var schema = Mappings;
+        var files = Directory.GetFiles(Path.Combine(TestFiles.RepositoryRoot, "samples", "mappings"), "*.mapping.yaml");
+
+        files.Should().HaveCount(5);
+        foreach (var file in files)
+        {
+            schema.Validate(YamlToJson(File.ReadAllText(file))).Select(e => e.ToString()).Should().BeEmpty(file);
+        }
+
+        var misspelt = File.ReadAllText(files[0]).Replace("ticket:", "tickte:", System.StringComparison.Ordinal);
+        schema.Validate(YamlToJson(misspelt)).Select(e => e.ToString()).Should().Contain(e => e.Contains("tickte", System.StringComparison.Ordinal));
     }
 }
