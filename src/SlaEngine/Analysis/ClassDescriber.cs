@@ -86,16 +86,25 @@ internal static class ClassDescriber
 
     private static string Term(DiffSpace space, HashSet<int>?[] cube)
     {
-        var parts = new List<string>();
-        for (var v = 0; v < cube.Length; v++)
-        {
-            if (cube[v] is { } set)
-            {
-                parts.Add(Phrase(space.Variables[v], set));
-            }
-        }
+        // Fields in the order the newer version declares them (category before priority), unknowns last.
+        var parts = Enumerable.Range(0, cube.Length)
+            .Where(v => cube[v] is not null)
+            .OrderBy(v => Position(space, space.Variables[v]))
+            .Select(v => Phrase(space.Variables[v], cube[v]!))
+            .ToList();
 
         return parts.Count == 0 ? "every event" : string.Join(" and ", parts);
+    }
+
+    private static int Position(DiffSpace space, DiffVariable v)
+    {
+        if (v.IsOpaque)
+        {
+            return int.MaxValue;
+        }
+
+        var schema = space.Policies[v.Fields[1] is null ? 0 : 1].Schema;
+        return schema.Fields.IndexOf(schema.Find(v.Name)!);
     }
 
     private static string Phrase(DiffVariable v, HashSet<int> set)

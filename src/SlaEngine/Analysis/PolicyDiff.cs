@@ -108,7 +108,7 @@ public static class PolicyDiff
             var changes = classes[0].Changes.Select(x => new FacetChange(x.Facet, x.Old, x.New)).ToImmutableArray();
             var cubes = ClassDescriber.Merge(space, classes.Select(c => c.Assignment));
             var witness = finder.Find(classes.Select(c => c.Assignment), [.. changes.Select(c => c.Facet)]);
-            result.Add(new RuleDifference(ClassDescriber.Describe(space, cubes), changes, classes.Count, witness));
+            result.Add(new RuleDifference(ClassDescriber.Describe(space, cubes), changes, classes.Count, witness, new ClassMembership(space, cubes)));
         }
 
         return result.ToImmutable();

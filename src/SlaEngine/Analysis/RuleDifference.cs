@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 
 namespace SlaEngine.Analysis;
@@ -8,8 +9,9 @@ namespace SlaEngine.Analysis;
 /// </summary>
 public sealed class RuleDifference
 {
-    internal RuleDifference(string condition, ImmutableArray<FacetChange> changes, int classCount, DiffWitness? witness)
+    internal RuleDifference(string condition, ImmutableArray<FacetChange> changes, int classCount, DiffWitness? witness, ClassMembership membership)
     {
+        Membership = membership;
         Condition = condition;
         Changes = changes;
         ClassCount = classCount;
@@ -31,6 +33,9 @@ public sealed class RuleDifference
     /// is possible but not confirmed, and does not make the versions different on its own.
     /// </summary>
     public DiffWitness? Witness { get; }
+
+    /// <summary>Tells which events belong to the classes of this difference.</summary>
+    internal ClassMembership Membership { get; }
 
     /// <summary>Whether the difference is confirmed by a witness event.</summary>
     public bool IsConfirmed => Witness is not null;
