@@ -31,6 +31,7 @@ public static class CliApp
             DiffCommand.Create(stdout, stderr),
             EvaluateCommand.Create(stdout, stderr, explain: false),
             EvaluateCommand.Create(stdout, stderr, explain: true),
+            MapCommand.Create(stdout, stderr),
             SchemaCommand.Create(stdout),
             TestCommand.Create(stdout),
         };
