@@ -152,6 +152,7 @@ internal sealed class ClassExplorer
         {
             var i = live[k];
             var rule = policy.Rules[i];
+            var before = pick;
             var m = when[i].Eval(assignment, ref pick);
             if (m == 0)
             {
@@ -171,7 +172,8 @@ internal sealed class ClassExplorer
                     return null;
                 }
 
-                continue; // whatever its truth, it decides nothing
+                pick = before; // whatever its truth, it decides nothing: not a variable to split on
+                continue;
             }
 
             matched.Add(rule);
