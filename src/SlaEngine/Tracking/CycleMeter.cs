@@ -23,13 +23,13 @@ internal static class CycleMeter
     /// <param name="clock">The clock.</param>
     /// <param name="number">The cycle's number.</param>
     /// <param name="start">The entry that started the cycle.</param>
+    /// <param name="cycleStart">That entry's instant (the entry may not be in <paramref name="entries"/> yet when the cycle ends where it started).</param>
     /// <param name="last">The last entry whose phase counts (the one before the ending entry, or the last at the instant asked).</param>
     /// <param name="until">The end of the last stretch: the ending entry's instant, or the instant asked.</param>
     /// <param name="current">The decision in force for a retroactive target and for the ladder and owner.</param>
-    public static CycleFigures Measure(Policy policy, TicketEntry[] entries, ClockDefinition clock, int number, int start, int last, Instant until, EntryDecision current)
+    public static CycleFigures Measure(Policy policy, TicketEntry[] entries, ClockDefinition clock, int number, int start, Instant cycleStart, int last, Instant until, EntryDecision current)
     {
         var i = clock.Index;
-        var cycleStart = entries[start].At;
         TargetDefinition? target = null;
         BusinessCalendar? calendar = null;
         var open = Duration.Zero;

@@ -188,7 +188,7 @@ public sealed class Ticket
             ClockState state;
             if (phase.Active)
             {
-                figures = CycleMeter.Measure(Policy, _buffer, clock, phase.Cycle, phase.StartEntry, k, at, entry.Decision);
+                figures = CycleMeter.Measure(Policy, _buffer, clock, phase.Cycle, phase.StartEntry, _buffer[phase.StartEntry].At, k, at, entry.Decision);
                 state = phase.Paused ? ClockState.Paused : ClockState.Running;
             }
             else if (phase.Cycle == 0 || phase.LastEnd == CycleEnd.Reset)
@@ -297,8 +297,8 @@ public sealed class Ticket
             {
                 // The ended cycle keeps the decision in force just before this entry (the submission's, at submission).
                 var judgedBy = previous?.Decision ?? decision;
-                var figures = CycleMeter.Measure(policy, buffer, clock, step.EndedCycle, step.EndedStart, index - 1, source.At, judgedBy);
                 var start = step.EndedStart == index ? source.At : buffer[step.EndedStart].At;
+                var figures = CycleMeter.Measure(policy, buffer, clock, step.EndedCycle, step.EndedStart, start, index - 1, source.At, judgedBy);
                 var cycle = new ClockCycle(clock.Name, step.EndedCycle, start, source.At, how, figures);
                 phase = phase with { Ended = new EndedCycles(cycle, phase.Ended) };
             }
