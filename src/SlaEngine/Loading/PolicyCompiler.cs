@@ -149,7 +149,10 @@ internal static class PolicyCompiler
             clocks,
             ruleArray,
             freezes,
-            RuleIndex.Build(ruleArray, schema, environment));
+            RuleIndex.Build(ruleArray, schema, environment))
+        {
+            Digest = Policy.DigestOf(declared.Text),
+        };
     }
 
     private static SlaAmount ToAmount(DurationSpec spec) => new(spec.OpenTime, spec.BusinessDays, spec.Text);

@@ -42,4 +42,18 @@ public sealed partial class Policy
         ArgumentNullException.ThrowIfNull(json);
         return TimelineReader.FromJson(this, json);
     }
+
+    /// <summary>
+    /// Reads a ticket stored with <see cref="Ticket.ToJson(bool)"/> and tracks it under this policy. A ticket stored
+    /// under another policy id or digest (an edited policy) is read with a warning, or refused when
+    /// <paramref name="refuseOtherDigest"/> is set. Never throws for bad input.
+    /// </summary>
+    /// <param name="json">The stored ticket.</param>
+    /// <param name="refuseOtherDigest">Whether to refuse a ticket stored under another policy id or digest.</param>
+    /// <returns>The ticket, or why it was refused, with any warnings.</returns>
+    public TicketReadResult ReadTicket(string json, bool refuseOtherDigest = false)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return TicketJson.Read(this, json, refuseOtherDigest);
+    }
 }

@@ -150,6 +150,22 @@ public sealed class Ticket
         return new Ticket(Policy, buffer, _count + 1, ids);
     }
 
+    /// <summary>
+    /// The ticket as JSON, to store and read back with <see cref="Policy.ReadTicket(string, bool)"/>:
+    /// <c>{"policy", "policyVersion", "policyDigest", "entries": [{"id"?, "at", "set"}]}</c>, the entries in time order.
+    /// </summary>
+    /// <param name="indented">Whether to indent.</param>
+    /// <returns>The JSON text.</returns>
+    public string ToJson(bool indented = false) => TicketJson.ToJson(this, indented);
+
+    /// <summary>Writes the ticket as JSON (see <see cref="ToJson(bool)"/>).</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(System.Text.Json.Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        TicketJson.Write(writer, this);
+    }
+
     /// <summary>The decision on the ticket's fields as they stood at an instant (targets count from submission).</summary>
     /// <param name="at">The instant.</param>
     /// <returns>The decision.</returns>
