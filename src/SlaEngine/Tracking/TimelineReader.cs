@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using SlaEngine.Events;
 using SlaEngine.Loading;
+using SlaEngine.Loading.Yaml;
 
 namespace SlaEngine.Tracking;
 
@@ -111,9 +112,9 @@ internal static class TimelineReader
                 return Refused($"timeline entry {index}: an entry is an object {{\"at\": instant, \"set\": {{field: value}}}}, not {Kind(entry)}");
             }
 
-            if (Duplicate(entry) is { } duplicate)
+            if (DuplicateOrUnknown(entry) is { } problem)
             {
-                return Refused($"timeline entry {index}: {duplicate}");
+                return Refused($"timeline entry {index}: {problem}");
             }
 
             if (!entry.TryGetProperty("at", out var atProperty) || atProperty.ValueKind != JsonValueKind.String)
@@ -174,23 +175,32 @@ internal static class TimelineReader
         return (Timeline.From(result.MoveToImmutable()), null);
     }
 
-    /// <summary>An entry that gives <c>id</c>, <c>at</c> or <c>set</c> twice is refused: which one counts would be a guess.</summary>
-    private static string? Duplicate(JsonElement entry)
+    /// <summary>
+    /// An entry that gives <c>id</c>, <c>at</c> or <c>set</c> twice is refused: which one counts would be a guess. So is
+    /// any other key: a misspelt <c>set</c> would otherwise leave the entry's changes unapplied without a word.
+    /// </summary>
+    private static string? DuplicateOrUnknown(JsonElement entry)
     {
         var seen = new HashSet<string>(3, StringComparer.Ordinal);
         foreach (var property in entry.EnumerateObject())
         {
-            foreach (var key in (ReadOnlySpan<string>)["id", "at", "set"])
+            var key = Array.Find(EntryKeys, k => property.NameEquals(k));
+            if (key is null)
             {
-                if (property.NameEquals(key) && !seen.Add(key))
-                {
-                    return $"\"{key}\" is given twice";
-                }
+                var name = TryName(property, out var known) ? known : "\\ud800";
+                return $"unknown key '{YamlTreeReader.Shorten(name)}'{Diagnostics.SuggestionFinder.DidYouMean(name, EntryKeys)}; an entry holds \"id\", \"at\" and \"set\" only";
+            }
+
+            if (!seen.Add(key))
+            {
+                return $"\"{key}\" is given twice";
             }
         }
 
         return null;
     }
+
+    private static readonly string[] EntryKeys = ["id", "at", "set"];
 
     private static bool TryName(JsonProperty property, out string name)
     {
