@@ -9,8 +9,9 @@ namespace SlaEngine.Tracking;
 /// </summary>
 public sealed class ClockStatus
 {
-    internal ClockStatus(string clock, ClockState state, int cycle, CycleFigures figures, Instant? due, ImmutableArray<ClockCycle> cycles)
+    internal ClockStatus(string clock, ClockState state, int cycle, Instant? cycleStart, CycleFigures figures, Instant? due, ImmutableArray<ClockCycle> cycles)
     {
+        CycleStart = cycleStart;
         Clock = clock;
         State = state;
         Cycle = cycle;
@@ -34,6 +35,9 @@ public sealed class ClockStatus
 
     /// <summary>The current cycle's number (1 for the first); while no cycle is active, the last ended one's; 0 before any started.</summary>
     public int Cycle { get; }
+
+    /// <summary>When the current cycle started, while it is running or paused; null otherwise (an ended cycle's start is in <see cref="Cycles"/>).</summary>
+    public Instant? CycleStart { get; }
 
     /// <summary>Open time on the target's calendar while the current cycle ran, up to the instant asked (0 when not started).</summary>
     public Duration Elapsed { get; }

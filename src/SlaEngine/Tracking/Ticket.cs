@@ -244,7 +244,7 @@ public sealed class Ticket
                 }
             }
 
-            statuses.Add(new ClockStatus(clock.Name, state, phase.Cycle, figures, due, cycles));
+            statuses.Add(new ClockStatus(clock.Name, state, phase.Cycle, phase.Active ? _buffer[phase.StartEntry].At : null, figures, due, cycles));
         }
 
         return new TicketStatus(at, decision, statuses.ToImmutable(), next, Sorted(pending));
