@@ -29,6 +29,7 @@ public static class CliApp
         {
             CalendarCommand.Create(stdout, stderr),
             CheckCommand.Create(stdout),
+            DiffCommand.Create(stdout, stderr),
             EvaluateCommand.Create(stdout, stderr, explain: false),
             EvaluateCommand.Create(stdout, stderr, explain: true),
             MapCommand.Create(stdout, stderr),
