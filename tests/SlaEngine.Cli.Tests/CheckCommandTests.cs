@@ -1,6 +1,7 @@
 using System.IO;
 using System.Text.Json;
 using FluentAssertions;
+using SlaEngine.Tests;
 using Xunit;
 using static SlaEngine.Cli.Tests.CliRunner;
 
@@ -18,7 +19,7 @@ public sealed class CheckCommandTests
         output.TrimEnd().Should().EndWith("0 error(s), 1 warning(s)");
     }
 
-    [Fact]
+    [SharedFact]
     public void A_bad_policy_prints_compiler_style_lines_and_exits_1()
     {
         var path = Acceptance("bad-policies", "unknown-key.yaml");
@@ -29,7 +30,7 @@ public sealed class CheckCommandTests
         output.Should().Contain($"{path}:20:5: error SLA1004: unknown key 'ownr'");
     }
 
-    [Fact]
+    [SharedFact]
     public void An_expression_error_is_reported_at_its_column_in_the_file()
     {
         var path = Acceptance("bad-policies", "type-mismatch.yaml");
@@ -49,7 +50,7 @@ public sealed class CheckCommandTests
         Run("check", "--warnaserror", policy).Exit.Should().Be(CliApp.Failed);
     }
 
-    [Fact]
+    [SharedFact]
     public void Json_format_lists_every_diagnostic_with_its_position()
     {
         var (exit, output, _) = Run("check", "--format", "json", Acceptance("bad-policies", "unknown-team.yaml"));

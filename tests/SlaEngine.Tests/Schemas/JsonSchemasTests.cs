@@ -43,7 +43,7 @@ public sealed class JsonSchemasTests
         Policy.Validate(json).Select(e => e.ToString()).Should().BeEmpty();
     }
 
-    [Fact]
+    [SharedFact]
     public void The_acceptance_suite_is_valid_against_the_test_file_schema()
     {
         var json = YamlToJson(File.ReadAllText(Path.Combine(TestFiles.SharedAcceptance, "contact-center.tests.yaml")));
