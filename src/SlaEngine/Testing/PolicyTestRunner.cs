@@ -99,7 +99,7 @@ public sealed class PolicyTestRunner
         var policy = load.Policy;
         if (UnknownClocks(policy, testCase) is { Length: > 0 } unknown)
         {
-            return Result(suite, testCase, [], unknown, null);
+            return Result(suite, testCase, [], [.. unknown.Select(d => d.ToString())], null);
         }
 
         string? refusal;
@@ -158,10 +158,10 @@ public sealed class PolicyTestRunner
     }
 
     /// <summary>
-    /// The clock names the case's expectations refer to that the policy does not define, each as a diagnostic line
+    /// The clock names the case's expectations refer to that the policy does not define, each as a diagnostic
     /// at the name's position: a misspelt clock must fail, never pass as "no deadline".
     /// </summary>
-    private static ImmutableArray<string> UnknownClocks(Policy policy, PolicyTestCase testCase)
+    internal static ImmutableArray<Diagnostic> UnknownClocks(Policy policy, PolicyTestCase testCase)
     {
         if (testCase.ClockReferences.IsEmpty)
         {
@@ -169,7 +169,7 @@ public sealed class PolicyTestRunner
         }
 
         var names = policy.Clocks.Select(c => c.Name).ToList();
-        var lines = ImmutableArray.CreateBuilder<string>();
+        var lines = ImmutableArray.CreateBuilder<Diagnostic>();
         foreach (var reference in testCase.ClockReferences)
         {
             if (policy.FindClock(reference.Clock) is null)
@@ -179,7 +179,7 @@ public sealed class PolicyTestRunner
                     DiagnosticCodes.InvalidExpectation,
                     DiagnosticSeverity.Error,
                     $"'{reference.Path}' names no clock of policy '{policy.Id}'{SuggestionFinder.DidYouMean(reference.Clock, names)}; {known}",
-                    reference.Location).ToString());
+                    reference.Location));
             }
         }
 
@@ -191,21 +191,18 @@ public sealed class PolicyTestRunner
 
     private static (ActualOutcome? Outcome, string? Refusal) Execute(Policy policy, PolicyTestSuite suite, PolicyTestCase testCase)
     {
+        var (first, _) = ReadFirstEvent(policy, suite, testCase);
         if (testCase.Kind == PolicyTestCaseKind.Event)
         {
-            var read = EventReader.FromYaml(policy.Schema, testCase.EventFields!);
-            return read.Success ? (new ActualOutcome(policy, policy.Evaluate(read.Event), null), null) : (null, read.ErrorMessage);
+            return first.Success ? (new ActualOutcome(policy, policy.Evaluate(first.Event), null), null) : (null, first.ErrorMessage);
         }
 
-        var steps = testCase.Timeline;
-        var values = new List<KeyValuePair<string, RawValue>> { new(EventSchema.SubmittedAtField, RawValue.String(steps[0].AtText)) };
-        values.AddRange(Fields(steps[0]));
-        var first = EventReader.Read(policy.Schema, values, suite.File);
         if (!first.Success)
         {
             return (null, $"timeline entry 0: {first.ErrorMessage}");
         }
 
+        var steps = testCase.Timeline;
         var ticket = policy.Track(first.Event);
         for (var i = 1; i < steps.Length; i++)
         {
@@ -226,6 +223,20 @@ public sealed class PolicyTestRunner
 
         var status = ticket.StatusAt(testCase.At!.Value);
         return (new ActualOutcome(policy, status.Decision, status), null);
+    }
+
+    /// <summary>Reads a case's event, or its timeline's first entry, with the policy's event schema; and the mapping it came from.</summary>
+    internal static (EventReadResult Read, Loading.Yaml.YamlMapping Mapping) ReadFirstEvent(Policy policy, PolicyTestSuite suite, PolicyTestCase testCase)
+    {
+        if (testCase.Kind == PolicyTestCaseKind.Event)
+        {
+            return (EventReader.FromYaml(policy.Schema, testCase.EventFields!), testCase.EventFields!);
+        }
+
+        var first = testCase.Timeline[0];
+        var values = new List<KeyValuePair<string, RawValue>> { new(EventSchema.SubmittedAtField, RawValue.String(first.AtText)) };
+        values.AddRange(Fields(first));
+        return (EventReader.Read(policy.Schema, values, suite.File), first.Set);
     }
 
     private static IEnumerable<KeyValuePair<string, RawValue>> Fields(TimelineStep step) =>
