@@ -101,7 +101,7 @@ public static class DecisionExplainer
         }
 
         sb.Append("Rules matched, in order: ").AppendLine(decision.Trace.Matched.IsEmpty ? "none" : string.Join(", ", decision.Trace.Matched));
-        return sb.ToString();
+        return Diagnostics.VisibleText.Escape(sb.ToString(), keepNewlines: true);
     }
 
     private static string CalendarName(string id) => id == BusinessCalendar.AlwaysOpen.Id ? "24x7 (always open)" : id;

@@ -354,9 +354,34 @@ internal sealed partial class PolicyReader
                 continue;
             }
 
+            if (zone is not null && !(InInstantRange(fromValue, zone, from, id.Value.Value, "starts ('from')") & InInstantRange(toValue, zone, to, id.Value.Value, "ends ('to')")))
+            {
+                continue;
+            }
+
             result.Add(new FreezeDecl(id.Value, view.Text("description"), zoneId.Value, zone, fromValue, toValue, Expression(view, "unless"), m.Location));
         }
 
         return result;
+    }
+
+    // A local date-time at the very ends of the calendar, read in a zone far from UTC, can fall outside the instants
+    // NodaTime represents (9999-12-31T23:59 in New York is in year 10000 in UTC); the freeze's bounds are computed at
+    // compile time, so the error must be reported here, at the value, instead of escaping the loader.
+    private bool InInstantRange(NodaTime.LocalDateTime local, NodaTime.DateTimeZone zone, YamlScalar at, string freezeId, string which)
+    {
+        try
+        {
+            _ = local.InZone(zone, NodaTime.TimeZones.Resolvers.LenientResolver).ToInstant();
+            return true;
+        }
+        catch (Exception ex) when (ex is OverflowException or ArgumentOutOfRangeException)
+        {
+            _d.Error(
+                DiagnosticCodes.InvalidFreeze,
+                at.Location,
+                $"freeze '{freezeId}' {which} at {at.Value} in {zone.Id}, outside the instants SlaEngine can represent (-9998-01-01T00:00Z to 9999-12-31T23:59Z); for a freeze without an end, write a date some years ahead");
+            return false;
+        }
     }
 }

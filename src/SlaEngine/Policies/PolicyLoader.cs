@@ -184,6 +184,22 @@ public static class PolicyLoader
 
     private static PolicyLoadResult LoadChecked(string text, string fileName, DiagnosticBag diagnostics, PolicyLoadOptions options)
     {
+        try
+        {
+            return LoadUnguarded(text, fileName, diagnostics, options);
+        }
+#pragma warning disable CA1031 // The loader promises never to throw: a host reloading a file must not die of a bug here.
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            // Every known fault is reported where it is; this is the last guard, for the ones not yet known.
+            diagnostics.Error(DiagnosticCodes.LoadFault, new SourceLocation(fileName, 1, 1), $"the policy could not be loaded because of a fault in SlaEngine ({ex.GetType().Name}: {ex.Message.Split('\n')[0]}); please report it with this file");
+            return new PolicyLoadResult(null, diagnostics.ToImmutable());
+        }
+    }
+
+    private static PolicyLoadResult LoadUnguarded(string text, string fileName, DiagnosticBag diagnostics, PolicyLoadOptions options)
+    {
         if (text.Length > 0 && text[0] == '\uFEFF')
         {
             text = text[1..];

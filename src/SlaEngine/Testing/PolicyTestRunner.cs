@@ -46,14 +46,25 @@ public sealed class PolicyTestRunner
         var results = ImmutableArray.CreateBuilder<PolicyTestResult>();
         foreach (var file in PolicyTestSuite.FindFiles(paths))
         {
-            var load = PolicyTestSuite.Load(file);
-            if (load.Success)
+            try
             {
-                results.AddRange(RunSuite(load.Suite, filter));
+                var load = PolicyTestSuite.Load(file);
+                if (load.Success)
+                {
+                    results.AddRange(RunSuite(load.Suite, filter));
+                }
+                else
+                {
+                    results.Add(TestFileFailure(file, load.Diagnostics));
+                }
             }
-            else
+#pragma warning disable CA1031 // One suite's fault must not stop the others (nor lose their report): it fails that suite.
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
             {
-                results.Add(TestFileFailure(file, load.Diagnostics));
+                var fault = new DiagnosticBag();
+                fault.Error(DiagnosticCodes.InvalidTestCase, new SourceLocation(file, 1, 1), $"the suite could not be run because of a fault in SlaEngine ({ex.GetType().Name}: {ex.Message.Split('\n')[0]}); please report it with its files");
+                results.Add(TestFileFailure(file, fault.ToImmutable()));
             }
         }
 

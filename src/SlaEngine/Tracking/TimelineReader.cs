@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Text.Json;
 using SlaEngine.Events;
 using SlaEngine.Loading;
+using SlaEngine.Loading.Yaml;
 
 namespace SlaEngine.Tracking;
 
@@ -47,9 +48,9 @@ internal static class TimelineReader
                 return Refused($"timeline entry {index}: an entry is an object {{\"at\": instant, \"set\": {{field: value}}}}, not {Kind(entry)}");
             }
 
-            if (Duplicate(entry) is { } duplicate)
+            if (DuplicateOrUnknown(entry) is { } problem)
             {
-                return Refused($"timeline entry {index}: {duplicate}");
+                return Refused($"timeline entry {index}: {problem}");
             }
 
             if (!entry.TryGetProperty("at", out var atProperty) || atProperty.ValueKind != JsonValueKind.String)
@@ -120,8 +121,11 @@ internal static class TimelineReader
         return new TimelineReadResult(ticket, null);
     }
 
-    /// <summary>An entry that gives <c>at</c> or <c>set</c> twice is refused: which one counts would be a guess.</summary>
-    private static string? Duplicate(JsonElement entry)
+    /// <summary>
+    /// An entry that gives <c>at</c> or <c>set</c> twice is refused: which one counts would be a guess. So is any other
+    /// key: a misspelt <c>set</c> would otherwise leave the entry's changes unapplied without a word.
+    /// </summary>
+    private static string? DuplicateOrUnknown(JsonElement entry)
     {
         bool at = false, set = false;
         foreach (var property in entry.EnumerateObject())
@@ -144,10 +148,17 @@ internal static class TimelineReader
 
                 set = true;
             }
+            else
+            {
+                var name = TryName(property, out var known) ? known : "\\ud800";
+                return $"unknown key '{YamlTreeReader.Shorten(name)}'{Diagnostics.SuggestionFinder.DidYouMean(name, EntryKeys)}; an entry holds \"at\" and \"set\" only";
+            }
         }
 
         return null;
     }
+
+    private static readonly string[] EntryKeys = ["at", "set"];
 
     private static bool TryName(JsonProperty property, out string name)
     {

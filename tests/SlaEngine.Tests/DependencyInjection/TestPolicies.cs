@@ -100,7 +100,7 @@ internal sealed class PolicyFile : IDisposable
     }
 
     public FilePolicySource Follow(bool watch = true, TimeSpan? poll = null) =>
-        new(Path, TimeSpan.FromMilliseconds(20), poll ?? Timeout.InfiniteTimeSpan, watch);
+        new(Path, TimeSpan.FromMilliseconds(20), poll ?? Timeout.InfiniteTimeSpan, TimeProvider.System, watch, load: null);
 
     public void Dispose()
     {

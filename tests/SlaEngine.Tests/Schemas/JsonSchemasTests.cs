@@ -26,6 +26,8 @@ public sealed class JsonSchemasTests
 
     private static readonly JsonSchema Tests = JsonSchema.FromText(JsonSchemas.TestFile);
 
+    private static readonly JsonSchema Mappings = JsonSchema.FromText(JsonSchemas.MappingFile);
+
     private static readonly EvaluationOptions Options = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
 
     private static readonly EvaluationOptions FlagOnly = new() { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true };
@@ -80,7 +82,7 @@ public sealed class JsonSchemasTests
     [Fact]
     public void Both_schemas_are_valid_draft_2020_12_schemas_with_descriptions()
     {
-        foreach (var text in new[] { JsonSchemas.PolicyFile, JsonSchemas.TestFile })
+        foreach (var text in new[] { JsonSchemas.PolicyFile, JsonSchemas.TestFile, JsonSchemas.MappingFile })
         {
             var node = JsonNode.Parse(text)!;
             node["$schema"]!.GetValue<string>().Should().Be("https://json-schema.org/draft/2020-12/schema");
@@ -192,6 +194,60 @@ public sealed class JsonSchemasTests
         var errors = Errors(Policy, ToJson(yaml.Replace(original, typo, StringComparison.Ordinal)));
 
         errors.Should().Contain(e => e.StartsWith(location + ": ", StringComparison.Ordinal), "the error is at {0}", location);
+    }
+
+    private const string HolidayRules = """
+        format: slaengine/v1
+        policy: p
+        holidaySets:
+          uk:
+            - { yearly: "12-25", name: Christmas Day }
+            - { easter: -2, name: Good Friday, from: 2020 }
+        calendars:
+          c:
+            zone: Europe/London
+            hours: { mon-fri: "08:00-18:00" }
+            holidays:
+              - { set: uk, observed: next-weekday }
+              - { yearly: "05/mon>=18", name: Victoria Day }
+              - { easter: 1, church: orthodox }
+              - { yearly: "06-19", from: 2021, until: 2030, observed: nearest-weekday }
+              - 2026-07-03
+        """;
+
+    [Fact]
+    public void Holiday_rules_and_holiday_sets_are_valid_against_the_policy_schema()
+    {
+        PolicyLoader.Load(HolidayRules, "p.yaml").Errors.Should().BeEmpty();
+        Errors(Policy, ToJson(HolidayRules)).Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("{ easter: 1, church: orthodox }", "{ easter: 200 }")]
+    [InlineData("{ easter: 1, church: orthodox }", "{ easter: 1, observed: next-weekday }")]
+    [InlineData("2026-07-03", "{ date: 2026-07-03, from: 2020 }")]
+    [InlineData("{ set: uk, observed: next-weekday }", "{ set: uk, observed: monday }")]
+    public void A_holiday_the_loader_refuses_is_flagged_by_the_schema(string valid, string invalid)
+    {
+        var yaml = HolidayRules.Replace(valid, invalid, StringComparison.Ordinal);
+
+        PolicyLoader.Load(yaml, "p.yaml").Errors.Should().NotBeEmpty();
+        Errors(Policy, ToJson(yaml)).Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public void The_sample_mappings_are_valid_against_the_mapping_schema_and_a_misspelt_key_is_flagged()
+    {
+        var files = Directory.GetFiles(Path.Combine(TestFiles.RepositoryRoot, "samples", "mappings"), "*.mapping.yaml");
+
+        files.Should().HaveCount(5);
+        foreach (var file in files)
+        {
+            Errors(Mappings, ToJson(File.ReadAllText(file))).Should().BeEmpty(file);
+        }
+
+        var misspelt = File.ReadAllText(files[0]).Replace("ticket:", "tickte:", StringComparison.Ordinal);
+        Errors(Mappings, ToJson(misspelt)).Should().Contain(e => e.Contains("tickte", StringComparison.Ordinal));
     }
 
     [Fact]

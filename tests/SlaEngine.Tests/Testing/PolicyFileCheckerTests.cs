@@ -113,10 +113,12 @@ public sealed class PolicyFileCheckerTests : IDisposable
     }
 
     [Fact]
-    public void Folders_are_searched_recursively_leaving_out_dot_folders_and_files_given_directly_are_kept()
+    public void Folders_are_searched_recursively_leaving_out_mappings_dot_folders_and_build_output_and_files_given_directly_are_kept()
     {
         _scratch.Write(Path.Combine("teams", "network", "network.yml"), "x: 1\n");
         _scratch.Write(Path.Combine(".github", "workflows", "ci.yaml"), "on: push\n");
+        _scratch.Write(Path.Combine("mappings", "jira.mapping.yaml"), "format: slaengine-mapping/v1\n");
+        _scratch.Write(Path.Combine("bin", "Release", "copy.yaml"), "format: slaengine/v1\n");
         _scratch.Write("notes.txt", "not yaml\n");
         var direct = Path.Combine(_scratch.Directory, "missing.yaml");
 

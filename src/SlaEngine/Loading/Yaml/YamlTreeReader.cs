@@ -46,8 +46,14 @@ internal static class YamlTreeReader
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or OverflowException)
         {
-            // YamlDotNet may throw these on malformed input; they are syntax errors for us.
-            diagnostics.Error(DiagnosticCodes.YamlSyntax, new SourceLocation(file, 1, 1), "YAML syntax error: " + CleanMessage(ex.Message));
+            // YamlDotNet may throw these on malformed input, without a position and with a message about its own state
+            // ("Operation is not valid due to the current state of the object"): they are syntax errors where reading
+            // stopped, said in words a user can act on.
+            var at = ErrorLocation(new YamlException(Mark.Empty, Mark.Empty, ex.Message), text, file, reader.LastRead);
+            var what = ex is InvalidOperationException
+                ? "the YAML cannot be read past this point; look here for an unclosed '[' or '{', a missing quote, or a line indented less than the mapping it belongs to"
+                : CleanMessage(ex.Message);
+            diagnostics.Error(DiagnosticCodes.YamlSyntax, at, "YAML syntax error: " + what);
             return null;
         }
     }
