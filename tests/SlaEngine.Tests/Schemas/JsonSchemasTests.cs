@@ -132,6 +132,17 @@ public sealed class JsonSchemasTests
         Errors(schema, ToJson(block.Text)).Should().BeEmpty($"the docs show {block} as valid");
     }
 
+    [Theory]
+    [InlineData("notice: none")]
+    [InlineData("targets: { resolve: none }")]
+    [InlineData("notice: { to: [ops], before: scheduledStart, atLeast: 2bd, unless: emergency }")]
+    public void A_waiver_is_valid_against_the_policy_schema(string facet)
+    {
+        var yaml = "format: slaengine/v1\npolicy: p\nrules:\n  - id: r\n    " + facet + "\n";
+
+        Errors(Policy, ToJson(yaml)).Should().BeEmpty();
+    }
+
     [Fact]
     public void A_clock_expected_to_have_no_status_is_valid_as_the_runner_reads_it()
     {
