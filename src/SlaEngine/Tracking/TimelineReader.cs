@@ -28,7 +28,7 @@ internal static class TimelineReader
         }
         catch (JsonException ex)
         {
-            return Refused($"the timeline is not valid JSON: {ex.Message}");
+            return Refused($"the timeline is not valid JSON at {JsonErrorText.Describe(ex)}");
         }
     }
 
