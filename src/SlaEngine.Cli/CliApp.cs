@@ -30,6 +30,7 @@ public static class CliApp
             CheckCommand.Create(stdout),
             EvaluateCommand.Create(stdout, stderr, explain: false),
             EvaluateCommand.Create(stdout, stderr, explain: true),
+            MapCommand.Create(stdout, stderr),
             SchemaCommand.Create(stdout),
             TestCommand.Create(stdout),
         };

@@ -137,6 +137,19 @@ internal static class PolicyCompiler
     private static TargetCalendar ToTargetCalendar(Located<string>? calendar, Dictionary<string, BusinessCalendar> calendars) =>
         calendar is { } c && calendars.TryGetValue(c.Value, out var cal) ? TargetCalendar.Fixed(cal) : TargetCalendar.Owner;
 
+    private static Holiday ToHoliday(HolidayDecl h)
+    {
+        var holiday = h.Kind switch
+        {
+            HolidayKind.Date => (Holiday)new FixedDateHoliday(h.Date, h.Name),
+            HolidayKind.YearlyDate => new YearlyHoliday(h.Month, h.Day, h.Name),
+            HolidayKind.YearlyWeekdayOnOrAfter => new WeekdayOnOrAfterHoliday(h.Month, h.Weekday, h.Day, h.Name),
+            HolidayKind.Easter => new EasterHoliday(h.Day, h.Church, h.Name),
+            _ => new NthWeekdayHoliday(h.Month, h.Weekday, h.Occurrence, h.Name),
+        };
+        return holiday with { FromYear = h.From, UntilYear = h.Until, Observance = h.Observed ?? HolidayObservance.None };
+    }
+
     private static ImmutableArray<BusinessCalendar> BuildCalendars(PolicyDecl declared, DiagnosticBag diagnostics)
     {
         var result = ImmutableArray.CreateBuilder<BusinessCalendar>();
@@ -150,12 +163,7 @@ internal static class PolicyCompiler
             var weekly = c.Hours.ToDictionary(
                 p => p.Key,
                 p => (IReadOnlyList<OpenHours>)p.Value.Select(h => new OpenHours(h.Start, h.End)).ToList());
-            var holidays = c.Holidays.Select(h => h.Kind switch
-            {
-                HolidayKind.Date => (Holiday)new FixedDateHoliday(h.Date, h.Name),
-                HolidayKind.YearlyDate => new YearlyHoliday(h.Month, h.Day, h.Name),
-                _ => new NthWeekdayHoliday(h.Month, h.Weekday, h.Occurrence, h.Name),
-            }).ToList();
+            var holidays = c.Holidays.Select(ToHoliday).ToList();
             var exceptions = c.Exceptions.Select(e => new CalendarException(e.Date, [.. e.Hours.Select(h => new OpenHours(h.Start, h.End))])).ToList();
             if (BusinessCalendar.TryCreate(c.Id.Value, c.Zone, weekly, holidays, exceptions, out var calendar, out var error) && calendar is not null)
             {

@@ -20,9 +20,9 @@ internal sealed partial class PolicyReader
     public const string AlwaysOpenCalendarId = "24x7";
     public const string OwnerCalendarKeyword = "owner";
 
-    private static readonly string[] TopKeys = ["format", "policy", "version", "description", "calendars", "teams", "fields", "clocks", "rules", "freezes"];
+    private static readonly string[] TopKeys = ["format", "policy", "version", "description", "holidaySets", "calendars", "teams", "fields", "clocks", "rules", "freezes"];
     private static readonly string[] CalendarKeys = ["zone", "name", "description", "hours", "holidays", "exceptions"];
-    private static readonly string[] HolidayKeys = ["date", "yearly", "name"];
+    private static readonly string[] HolidayKeys = ["date", "yearly", "easter", "set", "name", "church", "from", "until", "observed"];
     private static readonly string[] ExceptionKeys = ["date", "hours", "name"];
     private static readonly string[] TeamKeys = ["name", "calendar", "description"];
     private static readonly string[] FieldKeys = ["type", "values", "default", "required", "description"];
@@ -112,7 +112,8 @@ internal sealed partial class PolicyReader
         var id = top.Located("policy", required: true) ?? new Located<string>("unnamed", rootMapping.Location);
         CheckId(id, "policy id");
 
-        var calendars = ReadCalendars(top.Node("calendars"));
+        var holidaySets = ReadHolidaySets(top.Node("holidaySets"));
+        var calendars = ReadCalendars(top.Node("calendars"), holidaySets);
         var teams = ReadTeams(top.Node("teams"));
         var teamsUnreadable = top.IsUnreadableSection("teams");
         // Declaration order: a team value's ordinal is its position here.

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using NodaTime;
+using SlaEngine.Calendars;
 using SlaEngine.Diagnostics;
 using SlaEngine.Events;
 using SlaEngine.Loading.Yaml;
@@ -38,10 +39,28 @@ internal enum HolidayKind
     Date,
     YearlyDate,
     YearlyWeekday,
+    YearlyWeekdayOnOrAfter,
+    Easter,
 }
 
-/// <summary>A holiday as written: a date, <c>yearly: "MM-DD"</c> or <c>yearly: "MM/ddd#N"</c>.</summary>
-internal sealed record HolidayDecl(HolidayKind Kind, LocalDate Date, int Month, int Day, IsoDayOfWeek Weekday, int Occurrence, string? Name, SourceLocation Location);
+/// <summary>
+/// A holiday as written: a date, <c>yearly: "MM-DD"</c>, <c>"MM/ddd#N"</c> or <c>"MM/ddd>=DD"</c>, or
+/// <c>easter: K</c> (<see cref="Day"/> holds K); an entry of a <c>set</c> is read as the set's entries.
+/// </summary>
+internal sealed record HolidayDecl(HolidayKind Kind, LocalDate Date, int Month, int Day, IsoDayOfWeek Weekday, int Occurrence, string? Name, SourceLocation Location)
+{
+    /// <summary>Which Easter an <see cref="HolidayKind.Easter"/> entry counts from.</summary>
+    public EasterChurch Church { get; init; }
+
+    /// <summary>The first year kept, inclusive (<c>from:</c>), or null.</summary>
+    public int? From { get; init; }
+
+    /// <summary>The last year kept, inclusive (<c>until:</c>), or null.</summary>
+    public int? Until { get; init; }
+
+    /// <summary>The <c>observed:</c> rule, or null when the entry does not say (a set entry's rule then applies).</summary>
+    public HolidayObservance? Observed { get; init; }
+}
 
 /// <summary>A date with its own hours (empty: closed).</summary>
 internal sealed record ExceptionDecl(LocalDate Date, IReadOnlyList<HoursDecl> Hours, SourceLocation Location);

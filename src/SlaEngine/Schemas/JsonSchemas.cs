@@ -15,6 +15,9 @@ public static class JsonSchemas
     /// <summary>The schema of policy test files (<c>*.tests.yaml</c>).</summary>
     public static string TestFile { get; } = Read("tests.schema.json");
 
+    /// <summary>The schema of mapping files (<c>*.mapping.yaml</c>, <c>format: slaengine-mapping/v1</c>).</summary>
+    public static string MappingFile { get; } = Read("mapping.schema.json");
+
     private static string Read(string name)
     {
         using var stream = typeof(JsonSchemas).Assembly.GetManifestResourceStream("SlaEngine.Schemas." + name)

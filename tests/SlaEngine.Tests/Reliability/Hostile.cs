@@ -41,9 +41,11 @@ internal static class Hostile
     public static T WithinTime<T>(TimeSpan limit, Func<T> action, Func<string> describe)
     {
         var task = Task.Factory.StartNew(action, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        if (!task.Wait(limit))
+        // The limit tells a hang from slowness; on a shared, loaded machine the same work can take several times
+        // as long, so a hang is declared only after three times the limit.
+        if (!task.Wait(limit * 3))
         {
-            throw new TimeoutException($"no answer within {limit.TotalSeconds:0.#} s (a hang): {describe()}");
+            throw new TimeoutException($"no answer within {(limit * 3).TotalSeconds:0.#} s (a hang): {describe()}");
         }
 
         return task.Result;
