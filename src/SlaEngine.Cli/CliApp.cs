@@ -33,6 +33,7 @@ public static class CliApp
             MapCommand.Create(stdout, stderr),
             SchemaCommand.Create(stdout),
             TestCommand.Create(stdout),
+            SimulateCommand.Create(stdout, stderr),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -46,7 +46,7 @@ public static class SlaJson
     /// <summary>Formats an instant as ISO-8601 in UTC (<c>2026-11-24T15:00:00Z</c>).</summary>
     /// <param name="instant">The instant.</param>
     /// <returns>The text.</returns>
-    public static string FormatInstant(Instant instant) => InstantPattern.ExtendedIso.Format(instant);
+    public static string FormatInstant(Instant instant) => InstantText.Format(instant);
 
     /// <summary>Parses an ISO-8601 instant that carries an offset or <c>Z</c>; a local time without an offset is refused.</summary>
     /// <param name="text">The text, such as <c>2026-11-24T10:00:00-05:00</c>.</param>
@@ -56,7 +56,7 @@ public static class SlaJson
     public static bool TryParseInstant(string text, out Instant instant, out string error)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return FieldValueReader.TryParseInstant(text, out instant, out error);
+        return InstantText.TryParse(text, out instant, out error);
     }
 
     /// <summary>The decision's stable JSON form: the same decision always gives the same bytes.</summary>
