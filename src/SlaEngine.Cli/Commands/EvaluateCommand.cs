@@ -19,19 +19,17 @@ internal static class EvaluateCommand
     {
         var policyArg = new Argument<FileInfo>("policy") { Description = "The policy file." };
         var eventOption = new Option<FileInfo?>("--event") { Description = "A JSON file with one event, a JSON array of events, or JSON lines (one event per line); or a .yaml file with one event." };
-        var timelineOption = new Option<FileInfo?>("--timeline") { Description = "A JSON file with a ticket's timeline: [{\"at\": …, \"set\": {…}}, …]; the first entry is the submission." };
+        var timelineOption = new Option<FileInfo?>("--timeline") { Description = "A JSON file with a ticket's timeline: [{\"id\"?: …, \"at\": …, \"set\": {…}}, …] in any order (the first entry is the submission; a repeated id is ignored), or a stored ticket." };
         var atOption = new Option<string?>("--at") { Description = "With --timeline: the instant to report the clocks at (ISO-8601 with an offset)." };
         var format = new Option<string>("--format") { Description = "Output format for --event: json (the decision's stable JSON) or text (as 'explain' prints it).", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("json", "text");
         var name = explain ? "explain" : "evaluate";
         var description = explain
-            ? "Explain the decision for an event in plain words, with the rule behind each facet and local times.\nExample: slaengine explain policies/contact-center.yaml --event events/routing.json"
+            ? "Explain the decision for an event in plain words, with the rule behind each facet and local times; with --timeline and --at, where every SLA clock stands, when next to look and what escalates next.\nExample: slaengine explain policies/contact-center.yaml --event events/routing.json"
             : "Print the decision for each event as JSON; with --timeline and --at, the status of every SLA clock.\nExample: slaengine evaluate policies/contact-center.yaml --event events/routing.json";
-        var command = new Command(name, description) { policyArg, eventOption };
+        var command = new Command(name, description) { policyArg, eventOption, timelineOption, atOption };
         if (!explain)
         {
-            command.Add(timelineOption);
-            command.Add(atOption);
             command.Add(format);
         }
 
@@ -50,15 +48,15 @@ internal static class EvaluateCommand
 
             var policy = loaded.Policy;
             var eventFile = parse.GetValue(eventOption);
-            var timelineFile = explain ? null : parse.GetValue(timelineOption);
+            var timelineFile = parse.GetValue(timelineOption);
             if (eventFile is null == timelineFile is null)
             {
-                stderr.WriteLine($"{name}: give exactly one of --event FILE{(explain ? string.Empty : " or --timeline FILE --at INSTANT")}");
+                stderr.WriteLine($"{name}: give exactly one of --event FILE or --timeline FILE --at INSTANT");
                 return CliApp.UsageError;
             }
 
             return timelineFile is not null
-                ? Timeline(policy, timelineFile, parse.GetValue(atOption), stdout, stderr)
+                ? Timeline(policy, timelineFile, parse.GetValue(atOption), explain, stdout, stderr)
                 : Events(policy, eventFile!, explain || parse.GetValue(format) == "text", stdout, stderr);
         });
         return command;
@@ -129,11 +127,11 @@ internal static class EvaluateCommand
         return failed ? CliApp.Failed : CliApp.Ok;
     }
 
-    private static int Timeline(Policy policy, FileInfo file, string? atText, TextWriter stdout, TextWriter stderr)
+    private static int Timeline(Policy policy, FileInfo file, string? atText, bool explain, TextWriter stdout, TextWriter stderr)
     {
         if (atText is null)
         {
-            stderr.WriteLine("evaluate: --timeline needs --at INSTANT");
+            stderr.WriteLine($"{(explain ? "explain" : "evaluate")}: --timeline needs --at INSTANT");
             return CliApp.UsageError;
         }
 
@@ -156,7 +154,8 @@ internal static class EvaluateCommand
             return CliApp.Failed;
         }
 
-        stdout.WriteLine(SlaJson.ToJson(read.Ticket.StatusAt(at), indented: true));
+        var status = read.Ticket.StatusAt(at);
+        stdout.WriteLine(explain ? TicketStatusExplainer.Explain(policy, status).TrimEnd() : SlaJson.ToJson(status, indented: true));
         return CliApp.Ok;
     }
 }

@@ -36,6 +36,13 @@ internal static class DefinitionComparer
 
             Condition(old.PauseWhen, @new.PauseWhen, "pauseWhen", DefinitionSection.Clock, old.Name, changes);
             Condition(old.StopWhen, @new.StopWhen, "stopWhen", DefinitionSection.Clock, old.Name, changes);
+            Condition(old.StartWhen, @new.StartWhen, "startWhen", DefinitionSection.Clock, old.Name, changes);
+            Condition(old.CancelWhen, @new.CancelWhen, "cancelWhen", DefinitionSection.Clock, old.Name, changes);
+            Condition(old.ResetWhen, @new.ResetWhen, "resetWhen", DefinitionSection.Clock, old.Name, changes);
+            if (old.Repeat != @new.Repeat || old.Retarget != @new.Retarget)
+            {
+                changes.Add(new(DefinitionSection.Clock, old.Name, $"repeat {Flag(old.Repeat)} → {Flag(@new.Repeat)}, retarget {Retarget(old.Retarget)} → {Retarget(@new.Retarget)}"));
+            }
         }
 
         foreach (var added in newPolicy.Clocks.Where(c => oldPolicy.FindClock(c.Name) is null))
@@ -43,6 +50,10 @@ internal static class DefinitionComparer
             changes.Add(new(DefinitionSection.Clock, added.Name, "added"));
         }
     }
+
+    private static string Flag(bool value) => value ? "true" : "false";
+
+    private static string Retarget(SlaEngine.Policies.ClockRetarget retarget) => retarget == SlaEngine.Policies.ClockRetarget.Strictest ? "strictest" : "retroactive";
 
     private static void Condition(Condition? old, Condition? @new, string key, DefinitionSection section, string subject, List<DefinitionChange> changes)
     {

@@ -407,6 +407,12 @@ internal sealed class ClosureCompiler
                 return Membership(call.Arguments[0], call.Target!);
             case BuiltinFunction.Has:
                 return Present(call.Arguments[0]);
+            case BuiltinFunction.Changed:
+            {
+                var slot = ((IdentifierExpr)call.Arguments[0]).Field!.Slot;
+                return e => e.Previous is { } previous && !previous[slot].Equals(e[slot]);
+            }
+
             case BuiltinFunction.Open:
             {
                 var isOpen = _env.IsOpen((string)((LiteralExpr)call.Arguments[0]).Value!);

@@ -83,7 +83,7 @@ internal static class ReferenceChecker
                 Teams(escalation.Notify, $"escalation contact in rule '{r}'");
             }
 
-            if (rule.Notice is { } notice)
+            if (rule.Notice is { Waived: false } notice)
             {
                 Teams(notice.To, $"notice recipient in rule '{r}'");
                 Calendar(notice.Calendar, $"the notice calendar of rule '{r}'", allowOwner: false);

@@ -1,73 +1,75 @@
 using System.Collections.Generic;
 using NodaTime;
 using SlaEngine.Calendars;
-using SlaEngine.Evaluation;
+using SlaEngine.Events;
 using SlaEngine.Tracking;
 
 namespace SlaEngine.Replay;
 
 /// <summary>
-/// The one place the replay reads a tracked ticket's clocks: every cycle of every clock with a target at an instant,
-/// and whether later rows can still change any of them.
+/// The one place the replay reads a tracked ticket's clocks: every cycle of every clock with a target at an instant
+/// (the ended ones and the current one), and whether later rows can still change any of them.
 /// </summary>
-/// <remarks>
-/// Under SPEC 7 clocks a clock has a single cycle: it starts at submission and ends when <c>stopWhen</c> first holds.
-/// </remarks>
 internal static class TicketCycles
 {
     /// <summary>Adds the cycles of every clock of <paramref name="ticket"/> that has a target, as they stand at <paramref name="at"/>.</summary>
     public static void Collect(Ticket ticket, Instant at, List<ReplayCycle> into)
     {
         var status = ticket.StatusAt(at);
-        var entries = ticket.Entries;
-        var last = entries.Count - 1;
-        while (last > 0 && entries[last].At > at)
-        {
-            last--;
-        }
-
+        var policy = ticket.Policy;
         foreach (var clock in status.Clocks)
         {
-            var index = ticket.Policy.FindClock(clock.Clock)!.Index;
-            var calendar = ticket.Policy.FindCalendar(clock.CalendarId) ?? BusinessCalendar.AlwaysOpen;
-            Instant? end = null;
-            var owner = status.Decision.Owner;
-            var fields = entries[last].Fields;
-            if (clock.State == ClockState.Stopped)
+            foreach (var cycle in clock.Cycles)
             {
-                var k = 0;
-                while (!entries[k].Stopped[index])
+                var outcome = cycle.EndedBy switch
                 {
-                    k++;
-                }
-
-                end = entries[k].At;
-                if (k != last)
-                {
-                    fields = entries[k].Fields;
-                    var walk = RuleWalk.Rent(ticket.Policy, fields);
-                    owner = walk.Owner?.Id;
-                    walk.Return();
-                }
+                    CycleEnd.Cancel => CycleOutcome.Cancelled,
+                    CycleEnd.Reset => cycle.Breached ? CycleOutcome.Breached : CycleOutcome.Reset,
+                    _ => cycle.Breached ? CycleOutcome.Breached : CycleOutcome.Met,
+                };
+                var calendar = cycle.CalendarId is { } id ? policy.FindCalendar(id) ?? BusinessCalendar.AlwaysOpen : BusinessCalendar.AlwaysOpen;
+                into.Add(new ReplayCycle(clock.Clock, cycle.Number, outcome, cycle.Owner, cycle.Start, cycle.End, cycle.Target ?? Duration.Zero, cycle.Elapsed, calendar, FieldsAt(ticket, cycle.End), cycle.Escalations));
             }
 
-            var outcome = clock.Breached ? CycleOutcome.Breached : end is null ? CycleOutcome.Running : CycleOutcome.Met;
-            into.Add(new ReplayCycle(clock.Clock, 1, outcome, owner, ticket.SubmittedAt, end, clock.Target, clock.Elapsed, calendar, fields, clock.Escalations));
+            if (clock.State is ClockState.Running or ClockState.Paused && clock.CycleStart is { } start)
+            {
+                var calendar = clock.CalendarId is { } id ? policy.FindCalendar(id) ?? BusinessCalendar.AlwaysOpen : BusinessCalendar.AlwaysOpen;
+                var outcome = clock.Breached ? CycleOutcome.Breached : CycleOutcome.Running;
+                into.Add(new ReplayCycle(clock.Clock, clock.Cycle, outcome, status.Decision.Owner, start, null, clock.Target ?? Duration.Zero, clock.Elapsed, calendar, FieldsAt(ticket, at), clock.Escalations));
+            }
+            else if (clock.State == ClockState.NotStarted && clock.Cycle == 0)
+            {
+                into.Add(new ReplayCycle(clock.Clock, 0, CycleOutcome.NotStarted, status.Decision.Owner, ticket.SubmittedAt, null, Duration.Zero, Duration.Zero, BusinessCalendar.AlwaysOpen, FieldsAt(ticket, at), []));
+            }
         }
     }
 
     /// <summary>Whether no later entry can change any cycle of the ticket (every clock has ended for good).</summary>
     public static bool IsFinal(Ticket ticket)
     {
-        var stopped = ticket.Entries[^1].Stopped;
-        foreach (var s in stopped)
+        var last = ticket.Entries[^1];
+        foreach (var clock in ticket.Policy.Clocks)
         {
-            if (!s)
+            var phase = last.Phases[clock.Index];
+            if (phase.Active || phase.Cycle == 0 || phase.LastEnd == CycleEnd.Reset || clock.Repeat)
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    /// <summary>The ticket's fields as of the last entry at or before an instant.</summary>
+    private static ChangeEvent FieldsAt(Ticket ticket, Instant at)
+    {
+        var entries = ticket.Entries;
+        var k = entries.Count - 1;
+        while (k > 0 && entries[k].At > at)
+        {
+            k--;
+        }
+
+        return entries[k].Fields;
     }
 }

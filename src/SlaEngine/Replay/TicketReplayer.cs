@@ -98,7 +98,7 @@ internal sealed class TicketReplayer
             {
                 try
                 {
-                    _scratch[p] = open.Tickets[p].Append(row.At, row.Changes);
+                    _scratch[p] = open.Tickets[p].Append(new TimelineEntry(row.EntryId, row.At, [.. row.Changes]));
                 }
                 catch (TimelineException ex)
                 {

@@ -209,32 +209,32 @@ public sealed class PolicyTestRunner
         }
 
         var steps = testCase.Timeline;
-        var values = new List<KeyValuePair<string, RawValue>> { new(EventSchema.SubmittedAtField, RawValue.String(steps[0].AtText)) };
-        values.AddRange(Fields(steps[0]));
-        var first = EventReader.Read(policy.Schema, values, suite.File);
-        if (!first.Success)
+        if (steps[0].At is null)
         {
-            return (null, $"timeline entry 0: {first.ErrorMessage}");
+            // The submission's 'at' is submittedAt: the event reader says what is wrong with it, as for an event.
+            var values = new List<KeyValuePair<string, RawValue>> { new(EventSchema.SubmittedAtField, RawValue.String(steps[0].AtText)) };
+            values.AddRange(Fields(steps[0]));
+            return (null, $"timeline entry 0: {EventReader.Read(policy.Schema, values, suite.File).ErrorMessage}");
         }
 
-        var ticket = policy.Track(first.Event);
-        for (var i = 1; i < steps.Length; i++)
+        var timeline = Timeline.Empty;
+        for (var i = 0; i < steps.Length; i++)
         {
             if (steps[i].At is not { } at)
             {
                 return (null, $"timeline entry {i} ({steps[i].Location}): 'at': {steps[i].AtError}");
             }
 
-            try
-            {
-                ticket = ticket.Append(at, Fields(steps[i]));
-            }
-            catch (TimelineException ex)
-            {
-                return (null, ex.Message);
-            }
+            timeline = timeline.Add(new TimelineEntry(steps[i].Id, at, [.. Fields(steps[i])]));
         }
 
+        var tracked = policy.Track(timeline);
+        if (!tracked.Success)
+        {
+            return (null, tracked.Error);
+        }
+
+        var ticket = tracked.Ticket;
         var status = ticket.StatusAt(testCase.At!.Value);
         return (new ActualOutcome(policy, status.Decision, status), null);
     }

@@ -113,7 +113,7 @@ public sealed class PolicyDiffTests
         yaml = Edit(yaml, "version: \"2026.11\"", "version: \"2027.01\"");
         yaml = Edit(yaml, "    when: category == \"system-selection\"\n    owner: it-liaison\n", "    owner: it-liaison   # moved above its condition\n    when: 'category == \"system-selection\"'\n");
         yaml = Edit(yaml, "  cio:         { name: Chief Information Officer, calendar: it-hours }", "  cio:\n    calendar: it-hours\n    name: The CIO\n");
-        yaml = Edit(yaml, "    stopWhen: status in [\"done\", \"cancelled\"]", "    stopWhen: 'status   in [\"done\",\"cancelled\"]'");
+        yaml = Edit(yaml, "    stopWhen: status == \"done\"", "    stopWhen: 'status   ==  \"done\"'");
         yaml = Edit(yaml, "      resolve: { within: 40h }", "      resolve:\n        within: 2400m");
 
         var (result, _, _) = Diff(yaml);
@@ -220,12 +220,12 @@ public sealed class PolicyDiffTests
     [Fact]
     public void A_clocks_stop_condition_changed_is_found_as_a_typed_tree_change()
     {
-        var (result, _, _) = Diff(Edit(Reference, "    stopWhen: status in [\"done\", \"cancelled\"]", "    stopWhen: status == \"done\""));
+        var (result, _, _) = Diff(Edit(Reference, "    stopWhen: status == \"done\"", "    stopWhen: status in [\"done\", \"cancelled\"]"));
 
         var change = result.DefinitionChanges.Should().ContainSingle().Subject;
         change.Section.Should().Be(DefinitionSection.Clock);
         change.Subject.Should().Be("resolve");
-        change.Description.Should().Contain("stopWhen").And.Contain("status == \"done\"");
+        change.Description.Should().Contain("stopWhen").And.Contain("status in [\"done\", \"cancelled\"]");
         result.AreEquivalent.Should().BeFalse();
     }
 

@@ -46,6 +46,26 @@ public sealed class JsonSchemasTests
     }
 
     [Fact]
+    public void The_lifecycle_sample_and_its_suite_are_valid_against_the_schemas()
+    {
+        var folder = Path.Combine(TestFiles.RepositoryRoot, "samples", "policies");
+
+        Policy.Validate(YamlToJson(File.ReadAllText(Path.Combine(folder, "it-operations.yaml")))).Select(e => e.ToString()).Should().BeEmpty();
+        Tests.Validate(YamlToJson(File.ReadAllText(Path.Combine(folder, "it-operations.tests.yaml")))).Select(e => e.ToString()).Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("notice: none")]
+    [InlineData("targets: { resolve: none }")]
+    [InlineData("notice: { to: [ops], before: scheduledStart, atLeast: 2bd, unless: emergency }")]
+    public void A_waiver_is_valid_against_the_policy_schema(string facet)
+    {
+        var yaml = "format: slaengine/v1\npolicy: p\nrules:\n  - id: r\n    " + facet + "\n";
+
+        Policy.Validate(YamlToJson(yaml)).Select(e => e.ToString()).Should().BeEmpty();
+    }
+
+    [Fact]
     public void The_acceptance_suite_is_valid_against_the_test_file_schema()
     {
         var json = YamlToJson(File.ReadAllText(Path.Combine(TestFiles.SharedAcceptance, "contact-center.tests.yaml")));
