@@ -7,7 +7,7 @@ using System.Text.Json;
 using NodaTime;
 using SlaEngine.Diagnostics;
 using SlaEngine.Loading;
-using SlaEngine.Loading.Yaml;
+using SlaEngine.Yaml;
 
 namespace SlaEngine.Events;
 

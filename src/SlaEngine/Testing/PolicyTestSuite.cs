@@ -5,7 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using SlaEngine.Diagnostics;
-using SlaEngine.Loading.Yaml;
+using SlaEngine.Yaml;
 using SlaEngine.Loading;
 
 namespace SlaEngine.Testing;

@@ -4,7 +4,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using SlaEngine.Events;
 using SlaEngine.Loading;
-using SlaEngine.Loading.Yaml;
+using SlaEngine.Yaml;
 
 namespace SlaEngine.Tracking;
 
