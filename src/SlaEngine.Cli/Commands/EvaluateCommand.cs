@@ -84,14 +84,9 @@ internal static class EvaluateCommand
             return CliApp.Ok;
         }
 
-        List<JsonElement> documents;
-        try
+        if (InputFiles.ReadJsonDocuments(text, out var error) is not { } documents)
         {
-            documents = InputFiles.ReadJsonDocuments(text);
-        }
-        catch (JsonException ex)
-        {
-            stderr.WriteLine($"{file}: not valid JSON: {ex.Message}");
+            stderr.WriteLine($"{file}: {error}");
             return CliApp.Failed;
         }
 

@@ -5,6 +5,7 @@ using System.Collections.Immutable;
 using NodaTime;
 using SlaEngine.Diagnostics;
 using SlaEngine.Events;
+using SlaEngine.Expressions.Logic;
 using SlaEngine.Expressions;
 using SlaEngine.Model;
 

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using SlaEngine.Diagnostics;
 using SlaEngine.Events;
-using SlaEngine.Loading.Yaml;
+using SlaEngine.Yaml;
 using SlaEngine.Model;
 
 namespace SlaEngine.Loading;

@@ -7,6 +7,7 @@ using NodaTime.Text;
 using SlaEngine.Calendars;
 using SlaEngine.Evaluation;
 using SlaEngine.Policies;
+using SlaEngine.Text;
 using SlaEngine.Tracking;
 
 namespace SlaEngine.Reporting;

@@ -7,7 +7,7 @@ using System.Text;
 using SlaEngine.Diagnostics;
 using SlaEngine.Events;
 using SlaEngine.Loading;
-using SlaEngine.Loading.Yaml;
+using SlaEngine.Yaml;
 
 namespace SlaEngine.Testing;
 

@@ -240,7 +240,7 @@ public sealed class PolicyTestRunner
     }
 
     /// <summary>Reads a case's event, or its timeline's first entry, with the policy's event schema; and the mapping it came from.</summary>
-    internal static (EventReadResult Read, Loading.Yaml.YamlMapping Mapping) ReadFirstEvent(Policy policy, PolicyTestSuite suite, PolicyTestCase testCase)
+    internal static (EventReadResult Read, SlaEngine.Yaml.YamlMapping Mapping) ReadFirstEvent(Policy policy, PolicyTestSuite suite, PolicyTestCase testCase)
     {
         if (testCase.Kind == PolicyTestCaseKind.Event)
         {
