@@ -8,6 +8,7 @@ using NodaTime;
 using NodaTime.Text;
 using SlaEngine.Evaluation;
 using SlaEngine.Events;
+using SlaEngine.Reporting;
 using SlaEngine.Tracking;
 using YamlDotNet.RepresentationModel;
 
@@ -27,7 +28,7 @@ internal static class EvaluateCommand
         format.AcceptOnlyFromAmong("json", "text");
         var name = explain ? "explain" : "evaluate";
         var description = explain
-            ? "Explain in plain words, with the rule behind each facet and local times, the decision for an event, or with --timeline and --at where every SLA clock of a ticket stands.\nExample: slaengine explain policies/contact-center.yaml --event events/routing.json --zone Europe/Dublin"
+            ? "Explain the decision for an event in plain words, with the rule behind each facet and local times; with --timeline and --at, where every SLA clock stands, when next to look and what escalates next.\nExample: slaengine explain policies/contact-center.yaml --event events/routing.json --zone Europe/Dublin"
             : "Print the decision for each event as JSON; with --timeline and --at, the status of every SLA clock.\nExample: slaengine evaluate policies/contact-center.yaml --event events/routing.json";
         var command = new Command(name, description) { policyArg, eventOption, timelineOption, atOption, zoneOption };
         if (!explain)
@@ -74,7 +75,7 @@ internal static class EvaluateCommand
                 return CliApp.Failed;
             }
 
-            var output = new Output(loaded.Policy, text, zone, stdout, stderr);
+            var output = new Output(name, loaded.Policy, text, zone, stdout, stderr);
             return timelineFile is not null
                 ? Timeline(output, timelineFile, parse.GetValue(atOption))
                 : Events(output, eventFile!);
@@ -83,7 +84,7 @@ internal static class EvaluateCommand
     }
 
     /// <summary>Where and how results are written: text or JSON, and the zone chosen for text.</summary>
-    private sealed record Output(Policy Policy, bool Text, DateTimeZone? Zone, TextWriter Stdout, TextWriter Stderr)
+    private sealed record Output(string Name, Policy Policy, bool Text, DateTimeZone? Zone, TextWriter Stdout, TextWriter Stderr)
     {
         /// <summary>The explanation's options: the chosen zone, and for 24x7 clocks the zone the event was submitted from.</summary>
         public ExplainOptions Options(string? submittedAtText) => new()
@@ -130,14 +131,9 @@ internal static class EvaluateCommand
             return CliApp.Ok;
         }
 
-        List<JsonElement> documents;
-        try
+        if (InputFiles.ReadJsonDocuments(text, out var error) is not { } documents)
         {
-            documents = InputFiles.ReadJsonDocuments(text);
-        }
-        catch (JsonException ex)
-        {
-            stderr.WriteLine($"{file}: not valid JSON: {ex.Message}");
+            stderr.WriteLine($"{file}: {error}");
             return CliApp.Failed;
         }
 
@@ -180,7 +176,7 @@ internal static class EvaluateCommand
         var stderr = output.Stderr;
         if (atText is null)
         {
-            stderr.WriteLine("--timeline needs --at INSTANT");
+            stderr.WriteLine($"{output.Name}: --timeline needs --at INSTANT");
             return CliApp.UsageError;
         }
 
@@ -206,7 +202,7 @@ internal static class EvaluateCommand
         var status = read.Ticket.StatusAt(at);
         if (output.Text)
         {
-            output.Stdout.Write(TicketStatusExplainer.Explain(output.Policy, status, output.Options(TimelineSubmittedAt(text))));
+            output.Stdout.WriteLine(TicketStatusExplainer.Explain(output.Policy, status, output.Options(TimelineSubmittedAt(text))).TrimEnd());
         }
         else
         {
@@ -225,17 +221,10 @@ internal static class EvaluateCommand
     /// <summary>The <c>at</c> text of a timeline's first entry (the submission), or null.</summary>
     private static string? TimelineSubmittedAt(string json)
     {
-        try
-        {
-            var entries = InputFiles.ReadJsonDocuments(json);
-            return entries.Count > 0 && entries[0].ValueKind == JsonValueKind.Object && entries[0].TryGetProperty("at", out var at) && at.ValueKind == JsonValueKind.String
-                ? at.GetString()
-                : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+        var entries = InputFiles.ReadJsonDocuments(json, out _);
+        return entries is { Count: > 0 } && entries[0].ValueKind == JsonValueKind.Object && entries[0].TryGetProperty("at", out var at) && at.ValueKind == JsonValueKind.String
+            ? at.GetString()
+            : null;
     }
 
     /// <summary>The <c>submittedAt</c> text of a YAML event, or null.</summary>

@@ -45,7 +45,7 @@ namespace SlaEngine.Calendars;
 /// // Friday 16:00 + 2h is Friday 18:00, exactly at closing.
 /// </code>
 /// </example>
-public sealed class BusinessCalendar
+public sealed partial class BusinessCalendar
 {
     /// <summary>The first local date on which intervals can start.</summary>
     public static readonly LocalDate MinSupportedDate = new(-9998, 1, 5);
@@ -53,30 +53,15 @@ public sealed class BusinessCalendar
     /// <summary>The last local date on which intervals can start.</summary>
     public static readonly LocalDate MaxSupportedDate = new(9999, 12, 26);
 
-    private const int ChunkDays = 256;
-    private const long ChunkTicks = ChunkDays * NodaConstants.TicksPerDay;
-    private const int CacheSize = 64; // a power of two: slots are index & (CacheSize - 1)
-
-    private static readonly long FirstChunkIndex = FloorDiv(Instant.MinValue.ToUnixTimeTicks(), ChunkTicks);
-    private static readonly long LastChunkIndex = FloorDiv(Instant.MaxValue.ToUnixTimeTicks(), ChunkTicks);
-    private static readonly Instant DateProbeMin = Instant.FromUtc(-9998, 1, 2, 0, 0);
-    private static readonly Instant DateProbeMax = Instant.FromUtc(9999, 12, 30, 0, 0);
     private static readonly IsoDayOfWeek[] Days =
     [
         IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday,
         IsoDayOfWeek.Friday, IsoDayOfWeek.Saturday, IsoDayOfWeek.Sunday,
     ];
 
-    private static readonly Duration ResolveMargin = Duration.FromDays(2);
     private static readonly Lazy<BusinessCalendar> AlwaysOpenCalendar = new(CreateAlwaysOpen, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly ImmutableArray<OpenHours>[] _weekly; // indexed by (int)IsoDayOfWeek, 1..7
-    private readonly Dictionary<LocalDate, ImmutableArray<OpenHours>> _exceptionsByDate;
-    private readonly HashSet<LocalDate> _fixedHolidayDates;
-    private readonly HashSet<int> _yearlyHolidayDays; // month * 100 + day
-    private readonly Holiday[] _otherHolidays; // neither fixed-date nor yearly: checked one by one
-    private readonly int _recurringHolidayCount;
-    private readonly CalendarChunk?[] _cache = new CalendarChunk?[CacheSize];
+    private readonly CalendarIndex _index;
 
     // For a calendar open only on a few exception dates: the bounds of its open time; otherwise the instant range.
     private readonly Instant _firstOpenStart;
@@ -99,7 +84,8 @@ public sealed class BusinessCalendar
     /// <param name="exceptions">Dates with their own intervals, or <see langword="null"/>; at most one per date.</param>
     /// <exception cref="ArgumentNullException"><paramref name="id"/>, <paramref name="zone"/> or <paramref name="weeklyHours"/> is null.</exception>
     /// <exception cref="ArgumentException">The id is blank, two intervals of one day overlap, a date has two exceptions,
-    /// a holiday is null, or the calendar is never open.</exception>
+    /// a holiday is null, kept from a year after its until year, or an Easter holiday with an observance, or the
+    /// calendar is never open.</exception>
     public BusinessCalendar(
         string id,
         DateTimeZone zone,
@@ -118,22 +104,16 @@ public sealed class BusinessCalendar
 
         Id = id;
         Zone = zone;
-        _weekly = weekly;
         Holidays = holidayList;
         Exceptions = exceptionList;
-        _exceptionsByDate = exceptionList.ToDictionary(e => e.Date, e => e.Hours);
-        // Dates are looked up in the ISO calendar (as exception dates are): a date given in another calendar system
-        // (even CalendarSystem.Gregorian) would otherwise never equal the ISO date it falls on.
-        _fixedHolidayDates = holidayList.OfType<FixedDateHoliday>().Select(h => ToIso(h.Date)).OfType<LocalDate>().ToHashSet();
-        _yearlyHolidayDays = holidayList.OfType<YearlyHoliday>().Select(h => h.Month * 100 + h.Day).ToHashSet();
-        _otherHolidays = holidayList.Where(h => h is not FixedDateHoliday and not YearlyHoliday).ToArray();
-        _recurringHolidayCount = _yearlyHolidayDays.Count + _otherHolidays.Length;
+        // Dates are looked up in the ISO calendar (as exception dates are): holidays give their dates in it.
+        _index = new CalendarIndex(zone, weekly, exceptionList.ToDictionary(e => e.Date, e => e.Hours), new HolidayIndex(holidayList));
         WeeklyHours = Days.ToImmutableDictionary(d => d, d => (IReadOnlyList<OpenHours>)weekly[(int)d]);
 
         _alwaysOpen = holidayList.IsEmpty && exceptionList.IsEmpty &&
             Days.All(d => weekly[(int)d] is [{ Start: var s, End: var e }] && s == LocalTime.Midnight && e == LocalTime.Midnight);
-        _openStartAlways = ResolveStart(MinSupportedDate, LocalTime.Midnight);
-        _openEndAlways = ResolveStart(MaxSupportedDate.PlusDays(1), LocalTime.Midnight);
+        _openStartAlways = _index.ResolveStart(MinSupportedDate, LocalTime.Midnight);
+        _openEndAlways = _index.ResolveStart(MaxSupportedDate.PlusDays(1), LocalTime.Midnight);
 
         if (HasRecurringOpenTime())
         {
@@ -146,7 +126,7 @@ public sealed class BusinessCalendar
         {
             var openDates = exceptionList
                 .Where(e => e.Date >= MinSupportedDate && e.Date <= MaxSupportedDate)
-                .Select(e => (e.Date, Intervals: ResolvedIntervals(e.Date, e.Hours)))
+                .Select(e => (e.Date, Intervals: _index.ResolvedIntervals(e.Date, e.Hours)))
                 .Where(e => e.Intervals.Count > 0)
                 .ToList();
             if (openDates.Count == 0)
@@ -242,7 +222,7 @@ public sealed class BusinessCalendar
             return instant >= _openStartAlways && instant < _openEndAlways;
         }
 
-        var chunk = GetChunk(ChunkIndex(instant));
+        var chunk = _index.GetChunk(CalendarIndex.ChunkIndex(instant));
         return chunk.Contains(chunk.Offset(instant));
     }
 
@@ -259,8 +239,8 @@ public sealed class BusinessCalendar
                 : throw OutOfRange("opens", instant);
         }
 
-        var index = ChunkIndex(instant);
-        var chunk = GetChunk(index);
+        var index = CalendarIndex.ChunkIndex(instant);
+        var chunk = _index.GetChunk(index);
         var offset = chunk.Offset(instant);
         var i = chunk.FirstEndingAfter(offset);
         if (i < chunk.Count)
@@ -307,8 +287,8 @@ public sealed class BusinessCalendar
             throw OutOfRange("reaches the open time", start);
         }
 
-        var index = ChunkIndex(start);
-        var chunk = GetChunk(index);
+        var index = CalendarIndex.ChunkIndex(start);
+        var chunk = _index.GetChunk(index);
         var before = chunk.OpenBefore(chunk.Offset(start));
         var available = chunk.TotalNanos - before;
         if (duration <= Duration.FromNanoseconds(available))
@@ -357,8 +337,8 @@ public sealed class BusinessCalendar
             throw OutOfRange("has the open time", end);
         }
 
-        var index = ChunkIndex(end);
-        var chunk = GetChunk(index);
+        var index = CalendarIndex.ChunkIndex(end);
+        var chunk = _index.GetChunk(index);
         var before = chunk.OpenBefore(chunk.Offset(end));
         if (duration <= Duration.FromNanoseconds(before))
         {
@@ -396,9 +376,9 @@ public sealed class BusinessCalendar
             return b > a ? b - a : Duration.Zero;
         }
 
-        var startIndex = ChunkIndex(start);
-        var endIndex = ChunkIndex(end);
-        var first = GetChunk(startIndex);
+        var startIndex = CalendarIndex.ChunkIndex(start);
+        var endIndex = CalendarIndex.ChunkIndex(end);
+        var first = _index.GetChunk(startIndex);
         var openBeforeStart = first.OpenBefore(first.Offset(start));
         if (startIndex == endIndex)
         {
@@ -408,10 +388,10 @@ public sealed class BusinessCalendar
         var total = Duration.FromNanoseconds(first.TotalNanos - openBeforeStart);
         for (var index = startIndex + 1; index < endIndex; index++)
         {
-            total += GetChunk(index).Total;
+            total += _index.GetChunk(index).Total;
         }
 
-        var last = GetChunk(endIndex);
+        var last = _index.GetChunk(endIndex);
         return total + Duration.FromNanoseconds(last.OpenBefore(last.Offset(end)));
     }
 
@@ -433,7 +413,7 @@ public sealed class BusinessCalendar
             return start;
         }
 
-        var date = LocalDateOf(start);
+        var date = _index.LocalDateOf(start);
         if (date >= _lastOpenDate || days > Period.Between(date, _lastOpenDate, PeriodUnits.Days).Days)
         {
             // More open dates asked for than there are dates left: no need to walk them up to year 9999.
@@ -450,7 +430,7 @@ public sealed class BusinessCalendar
             }
 
             date = date.PlusDays(1);
-            if (TryGetIntervals(date, ref hint, out _, out var last) && ++count == days)
+            if (_index.TryGetIntervals(date, ref hint, out _, out var last) && ++count == days)
             {
                 return last.End;
             }
@@ -476,7 +456,7 @@ public sealed class BusinessCalendar
             return end;
         }
 
-        var date = LocalDateOf(end);
+        var date = _index.LocalDateOf(end);
         if (date <= _firstOpenDate || days > Period.Between(_firstOpenDate, date, PeriodUnits.Days).Days)
         {
             throw OutOfRange($"has {days.ToString(CultureInfo.InvariantCulture)} open dates before", end);
@@ -492,7 +472,7 @@ public sealed class BusinessCalendar
             }
 
             date = date.PlusDays(-1);
-            if (TryGetIntervals(date, ref hint, out var first, out _) && ++count == days)
+            if (_index.TryGetIntervals(date, ref hint, out var first, out _) && ++count == days)
             {
                 return first.Start;
             }
@@ -515,11 +495,11 @@ public sealed class BusinessCalendar
         {
             Instant? pendingStart = null;
             var pendingEnd = from;
-            var lastIndex = ChunkIndex(to);
-            for (var index = ChunkIndex(from); index <= lastIndex; index++)
+            var lastIndex = CalendarIndex.ChunkIndex(to);
+            for (var index = CalendarIndex.ChunkIndex(from); index <= lastIndex; index++)
             {
-                var chunk = GetChunk(index);
-                var fromOffset = index == ChunkIndex(from) ? chunk.Offset(from) : long.MinValue;
+                var chunk = _index.GetChunk(index);
+                var fromOffset = index == CalendarIndex.ChunkIndex(from) ? chunk.Offset(from) : long.MinValue;
                 var toOffset = index == lastIndex ? chunk.Offset(to) : long.MaxValue;
                 for (var i = chunk.FirstEndingAfter(fromOffset == long.MinValue ? -1 : fromOffset); i < chunk.Count && chunk.StartAt(i) < toOffset; i++)
                 {
@@ -551,40 +531,7 @@ public sealed class BusinessCalendar
     /// <summary>Tells whether at least one (non-empty) interval starts on a local date: such a date counts as a business day.</summary>
     /// <param name="date">The local date.</param>
     /// <returns><see langword="true"/> for an open date.</returns>
-    public bool IsOpenDate(LocalDate date) => TryGetIntervals(date.WithCalendar(CalendarSystem.Iso), out _, out _);
-
-    /// <summary>
-    /// Lists the holidays in a range of dates, in date order (for example to warn that a calendar has no holiday in the
-    /// next 12 months). Exceptions are not listed. A date matched by two holidays is listed once per holiday.
-    /// </summary>
-    /// <param name="start">The first date.</param>
-    /// <param name="endInclusive">The last date.</param>
-    /// <returns>The dates and names of the holidays.</returns>
-    public IEnumerable<(LocalDate Date, string? Name)> HolidaysBetween(LocalDate start, LocalDate endInclusive)
-    {
-        var first = start.WithCalendar(CalendarSystem.Iso);
-        var last = endInclusive.WithCalendar(CalendarSystem.Iso);
-        return last < first || Holidays.IsEmpty ? [] : Enumerate(first, last);
-
-        IEnumerable<(LocalDate Date, string? Name)> Enumerate(LocalDate first, LocalDate last)
-        {
-            for (var date = first; ; date = date.PlusDays(1))
-            {
-                foreach (var holiday in Holidays)
-                {
-                    if (holiday.FallsOn(date))
-                    {
-                        yield return (date, holiday.Name);
-                    }
-                }
-
-                if (date == last)
-                {
-                    yield break;
-                }
-            }
-        }
-    }
+    public bool IsOpenDate(LocalDate date) => _index.TryGetIntervals(date.WithCalendar(CalendarSystem.Iso), out _, out _);
 
     /// <summary>Returns the calendar's id.</summary>
     /// <returns>The id.</returns>
@@ -648,6 +595,21 @@ public sealed class BusinessCalendar
                 return $"Calendar '{id}': a holiday is null.";
             }
 
+            if (holiday.FromYear > holiday.UntilYear)
+            {
+                return $"Calendar '{id}': the holiday '{holiday.Name}' is kept from {holiday.FromYear} until {holiday.UntilYear}, an empty range of years.";
+            }
+
+            if (holiday is EasterHoliday && holiday.Observance != HolidayObservance.None)
+            {
+                return $"Calendar '{id}': the Easter holiday '{holiday.Name}' has an observance, but Easter holidays never move.";
+            }
+
+            if (holiday.Observance is < HolidayObservance.None or > HolidayObservance.NextWeekday)
+            {
+                return $"Calendar '{id}': the holiday '{holiday.Name}' has an unknown observance {holiday.Observance}.";
+            }
+
             holidayBuilder.Add(holiday);
         }
 
@@ -666,14 +628,14 @@ public sealed class BusinessCalendar
             var date = exception.Date.WithCalendar(CalendarSystem.Iso);
             if (!seen.Add(date))
             {
-                return $"Calendar '{id}': the date {Format(date)} has more than one exception.";
+                return $"Calendar '{id}': the date {CalendarText.Date(date)} has more than one exception.";
             }
 
             var sorted = exception.Hours.OrderBy(h => h.Start).ToImmutableArray();
             var overlap = FindOverlap(sorted);
             if (overlap is not null)
             {
-                return $"Calendar '{id}': the hours of the exception on {Format(date)} overlap: {overlap}.";
+                return $"Calendar '{id}': the hours of the exception on {CalendarText.Date(date)} overlap: {overlap}.";
             }
 
             exceptionBuilder.Add(new CalendarException(date, sorted));
@@ -706,252 +668,35 @@ public sealed class BusinessCalendar
         return null;
     }
 
-    /// <summary>The same day in the ISO calendar, or null for a day that the ISO calendar cannot hold (so no supported date).</summary>
-    private static LocalDate? ToIso(LocalDate date)
-    {
-        if (date.Calendar == CalendarSystem.Iso)
-        {
-            return date;
-        }
-
-        try
-        {
-            return date.WithCalendar(CalendarSystem.Iso);
-        }
-        catch (ArgumentOutOfRangeException)
-        {
-            return null;
-        }
-    }
-
-    private static string Format(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
-
-    private static long FloorDiv(long a, long b) => a >= 0 ? a / b : -((-a + b - 1) / b);
-
-    private static long ChunkIndex(Instant instant) => FloorDiv(instant.ToUnixTimeTicks(), ChunkTicks);
-
     private static ArgumentOutOfRangeException NegativeDuration(Duration duration) =>
         new(nameof(duration), duration, "The duration of open time must not be negative.");
 
     private CalendarRangeException OutOfRange(string what, Instant from) =>
         new($"Calendar '{Id}' never {what} counted from {from.ToString("g", CultureInfo.InvariantCulture)} " +
-            $"within its supported range (local dates {Format(_firstOpenDate)} to {Format(_lastOpenDate)}).");
+            $"within its supported range (local dates {CalendarText.Date(_firstOpenDate)} to {CalendarText.Date(_lastOpenDate)}).");
 
     private CalendarChunk NextChunk(ref long index, Instant from, string what)
     {
         index++;
-        if (index > LastChunkIndex)
+        if (index > CalendarIndex.LastChunkIndex)
         {
             throw OutOfRange(what, from);
         }
 
-        var chunk = GetChunk(index);
+        var chunk = _index.GetChunk(index);
         return chunk.Start >= _lastOpenEnd ? throw OutOfRange(what, from) : chunk;
     }
 
     private CalendarChunk PreviousChunk(ref long index, Instant from)
     {
         index--;
-        if (index < FirstChunkIndex)
+        if (index < CalendarIndex.FirstChunkIndex)
         {
             throw OutOfRange("has the open time", from);
         }
 
-        var chunk = GetChunk(index);
+        var chunk = _index.GetChunk(index);
         return chunk.End <= _firstOpenStart ? throw OutOfRange("has the open time", from) : chunk;
-    }
-
-    private CalendarChunk GetChunk(long index)
-    {
-        ref var slot = ref _cache[index & (CacheSize - 1)];
-        var chunk = Volatile.Read(ref slot);
-        if (chunk is not null && chunk.Index == index)
-        {
-            return chunk;
-        }
-
-        // Two threads may build the same block at once; both results are equal, and the last write wins.
-        chunk = BuildChunk(index);
-        Volatile.Write(ref slot, chunk);
-        return chunk;
-    }
-
-    private CalendarChunk BuildChunk(long index)
-    {
-        var start = index <= FirstChunkIndex ? Instant.MinValue : Instant.FromUnixTimeTicks(index * ChunkTicks);
-        var end = index >= LastChunkIndex ? Instant.MaxValue : Instant.FromUnixTimeTicks((index + 1) * ChunkTicks);
-        // Intervals starting on a date lie within two local days of it (three across a skipped day such as Apia's).
-        var firstDate = LocalDateOf(start);
-        firstDate = firstDate <= MinSupportedDate.PlusDays(4) ? MinSupportedDate : firstDate.PlusDays(-4);
-        var lastDate = LocalDateOf(end);
-        lastDate = lastDate >= MaxSupportedDate.PlusDays(-2) ? MaxSupportedDate : lastDate.PlusDays(2);
-
-        var pieces = new List<(long Start, long End)>();
-        ZoneInterval? hint = null;
-        for (var date = firstDate; date <= lastDate; date = date.PlusDays(1))
-        {
-            foreach (var hours in HoursStartingOn(date))
-            {
-                var s = ResolveStart(date, hours.Start, ref hint);
-                var e = ResolveEnd(date, hours, ref hint);
-                if (e <= s || e <= start || s >= end)
-                {
-                    continue;
-                }
-
-                var clippedStart = ((s < start ? start : s) - start).ToInt64Nanoseconds();
-                var clippedEnd = ((e > end ? end : e) - start).ToInt64Nanoseconds();
-                pieces.Add((clippedStart, clippedEnd));
-            }
-        }
-
-        pieces.Sort();
-        var starts = new List<long>(pieces.Count);
-        var ends = new List<long>(pieces.Count);
-        foreach (var (s, e) in pieces)
-        {
-            if (ends.Count > 0 && s <= ends[^1])
-            {
-                ends[^1] = Math.Max(ends[^1], e);
-            }
-            else
-            {
-                starts.Add(s);
-                ends.Add(e);
-            }
-        }
-
-        return new CalendarChunk(index, start, end, [.. starts], [.. ends]);
-    }
-
-    private LocalDate LocalDateOf(Instant instant)
-    {
-        var probe = instant < DateProbeMin ? DateProbeMin : instant > DateProbeMax ? DateProbeMax : instant;
-        return probe.InZone(Zone).Date;
-    }
-
-    private ImmutableArray<OpenHours> HoursStartingOn(LocalDate date)
-    {
-        if (_exceptionsByDate.TryGetValue(date, out var exception))
-        {
-            return exception;
-        }
-
-        if (_fixedHolidayDates.Contains(date))
-        {
-            return [];
-        }
-
-        return IsRecurringHoliday(date) ? [] : _weekly[(int)date.DayOfWeek];
-    }
-
-    private bool IsRecurringHoliday(LocalDate date)
-    {
-        if (_yearlyHolidayDays.Count > 0 && _yearlyHolidayDays.Contains(date.Month * 100 + date.Day))
-        {
-            return true;
-        }
-
-        foreach (var holiday in _otherHolidays)
-        {
-            if (holiday.FallsOn(date))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private Instant ResolveStart(LocalDate date, LocalTime time)
-    {
-        ZoneInterval? hint = null;
-        return Resolve(date + time, ref hint);
-    }
-
-    private Instant ResolveStart(LocalDate date, LocalTime time, ref ZoneInterval? hint) => Resolve(date + time, ref hint);
-
-    private Instant ResolveEnd(LocalDate date, OpenHours hours, ref ZoneInterval? hint) =>
-        Resolve((hours.CrossesMidnight ? date.PlusDays(1) : date) + hours.End, ref hint);
-
-    /// <summary>
-    /// Maps a local date-time to an instant with the lenient resolver. Away from offset changes (the zone keeps one
-    /// offset for two days either side, more than any offset can shift a local time) the mapping is a plain
-    /// subtraction of that offset, which avoids the allocation of <see cref="DateTimeZone.AtLeniently"/>; near a
-    /// change the zone's own lenient mapping decides. <paramref name="hint"/> carries the last zone interval used,
-    /// so that a run of nearby local times asks the zone once.
-    /// </summary>
-    private Instant Resolve(LocalDateTime local, ref ZoneInterval? hint)
-    {
-        var guess = local.InUtc().ToInstant();
-        if (hint is null || !Covers(hint, guess))
-        {
-            hint = Zone.GetZoneInterval(guess);
-            if (!Covers(hint, guess))
-            {
-                return Zone.AtLeniently(local).ToInstant();
-            }
-        }
-
-        return local.WithOffset(hint.WallOffset).ToInstant();
-
-        static bool Covers(ZoneInterval zoneInterval, Instant guess) =>
-            (!zoneInterval.HasStart || zoneInterval.Start <= guess - ResolveMargin) &&
-            (!zoneInterval.HasEnd || zoneInterval.End > guess + ResolveMargin);
-    }
-
-    private List<Interval> ResolvedIntervals(LocalDate date, ImmutableArray<OpenHours> hours)
-    {
-        var result = new List<Interval>();
-        ZoneInterval? hint = null;
-        foreach (var h in hours)
-        {
-            var s = ResolveStart(date, h.Start, ref hint);
-            var e = ResolveEnd(date, h, ref hint);
-            if (e > s)
-            {
-                result.Add(new Interval(s, e));
-            }
-        }
-
-        return result;
-    }
-
-    /// <summary>The first and the last (by start) non-empty intervals starting on a date, if any.</summary>
-    private bool TryGetIntervals(LocalDate date, out Interval first, out Interval last)
-    {
-        ZoneInterval? hint = null;
-        return TryGetIntervals(date, ref hint, out first, out last);
-    }
-
-    private bool TryGetIntervals(LocalDate date, ref ZoneInterval? hint, out Interval first, out Interval last)
-    {
-        first = last = default;
-        if (date < MinSupportedDate || date > MaxSupportedDate)
-        {
-            return false;
-        }
-
-        var found = false;
-        foreach (var h in HoursStartingOn(date))
-        {
-            var s = ResolveStart(date, h.Start, ref hint);
-            var e = ResolveEnd(date, h, ref hint);
-            if (e <= s)
-            {
-                continue;
-            }
-
-            if (!found)
-            {
-                first = new Interval(s, e);
-                found = true;
-            }
-
-            last = new Interval(s, e);
-        }
-
-        return found;
     }
 
     /// <summary>
@@ -960,23 +705,23 @@ public sealed class BusinessCalendar
     /// </summary>
     private bool HasRecurringOpenTime()
     {
-        var openDays = Days.Where(d => !_weekly[(int)d].IsEmpty).ToList();
+        var openDays = Days.Where(d => !_index.Weekly(d).IsEmpty).ToList();
         if (openDays.Count == 0)
         {
             return false;
         }
 
-        // Each recurring holiday takes at most one date a year, and every weekday occurs at least 52 times a year.
-        if (_recurringHolidayCount < 52)
+        // Holidays close at most this many dates a year, and every weekday occurs at least 52 times a year.
+        if (_index.Holidays.MaxDatesPerYear < 52)
         {
             return true;
         }
 
-        // Otherwise scan one 400-year Gregorian cycle (weekdays and dates repeat with it) for an open weekday.
+        // Otherwise scan one 400-year Gregorian cycle (weekdays and dates repeat with it, Easter nearly) for an open weekday.
         var date = new LocalDate(2001, 1, 1);
         for (var i = 0; i < 146_097; i++, date = date.PlusDays(1))
         {
-            if (!_weekly[(int)date.DayOfWeek].IsEmpty && !IsRecurringHoliday(date))
+            if (!_index.Weekly(date.DayOfWeek).IsEmpty && !_index.Holidays.IsClosed(date))
             {
                 return true;
             }

@@ -1,3 +1,4 @@
+using System;
 using NodaTime;
 
 namespace SlaEngine.Calendars;
@@ -7,6 +8,23 @@ namespace SlaEngine.Calendars;
 /// <param name="Name">The display name, or <see langword="null"/>.</param>
 public sealed record FixedDateHoliday(LocalDate Date, string? Name = null) : Holiday(Name)
 {
-    /// <inheritdoc/>
-    public override bool FallsOn(LocalDate date) => date.WithCalendar(CalendarSystem.Iso) == Date.WithCalendar(CalendarSystem.Iso);
+    private protected override LocalDate? ScheduledIn(int year)
+    {
+        if (Date.Calendar != CalendarSystem.Iso && Date.Year - year is < -1 or > 1)
+        {
+            return null;
+        }
+
+        LocalDate iso;
+        try
+        {
+            iso = Date.WithCalendar(CalendarSystem.Iso);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null; // a date of another calendar system that the ISO calendar cannot hold
+        }
+
+        return iso.Year == year ? iso : null;
+    }
 }

@@ -15,31 +15,27 @@ namespace SlaEngine.Calendars;
 public sealed record NthWeekdayHoliday(int Month, IsoDayOfWeek DayOfWeek, int Occurrence, string? Name = null) : Holiday(Name)
 {
     /// <summary>Gets the month, 1 to 12.</summary>
-    public int Month { get; init; } = Month is >= 1 and <= 12
-        ? Month
-        : throw new ArgumentOutOfRangeException(nameof(Month), Month, "A holiday's month must be between 1 and 12.");
+    public int Month { get; init; } = CheckMonth(Month, nameof(Month));
 
     /// <summary>Gets the weekday.</summary>
-    public IsoDayOfWeek DayOfWeek { get; init; } = DayOfWeek is >= IsoDayOfWeek.Monday and <= IsoDayOfWeek.Sunday
-        ? DayOfWeek
-        : throw new ArgumentOutOfRangeException(nameof(DayOfWeek), DayOfWeek, "A holiday's weekday must be Monday to Sunday.");
+    public IsoDayOfWeek DayOfWeek { get; init; } = CheckWeekday(DayOfWeek, nameof(DayOfWeek));
 
     /// <summary>Gets the occurrence: 1 to 5, or -1 for the last.</summary>
     public int Occurrence { get; init; } = Occurrence is (>= 1 and <= 5) or (-1)
         ? Occurrence
         : throw new ArgumentOutOfRangeException(nameof(Occurrence), Occurrence, "A holiday's occurrence must be 1 to 5, or -1 for the last.");
 
-    /// <inheritdoc/>
-    public override bool FallsOn(LocalDate date)
+    private protected override LocalDate? ScheduledIn(int year)
     {
-        var iso = date.WithCalendar(CalendarSystem.Iso);
-        if (iso.Month != Month || iso.DayOfWeek != DayOfWeek)
+        var daysInMonth = CalendarSystem.Iso.GetDaysInMonth(year, Month);
+        if (Occurrence == -1)
         {
-            return false;
+            var last = new LocalDate(year, Month, daysInMonth);
+            return last.PlusDays(-(((int)last.DayOfWeek - (int)DayOfWeek + 7) % 7));
         }
 
-        return Occurrence == -1
-            ? iso.Day + 7 > CalendarSystem.Iso.GetDaysInMonth(iso.Year, iso.Month)
-            : (iso.Day - 1) / 7 + 1 == Occurrence;
+        var first = new LocalDate(year, Month, 1);
+        var day = 1 + (((int)DayOfWeek - (int)first.DayOfWeek + 7) % 7) + (7 * (Occurrence - 1));
+        return day <= daysInMonth ? new LocalDate(year, Month, day) : null;
     }
 }

@@ -4,8 +4,8 @@ using NodaTime;
 namespace SlaEngine.Calendars;
 
 /// <summary>
-/// A holiday on the same month and day every year (<c>yearly: "12-25"</c>). There is no "observed" shift: a
-/// Christmas on a Saturday closes nothing on a Friday or Monday. A February 29 holiday falls in leap years only.
+/// A holiday on the same month and day every year (<c>yearly: "12-25"</c>). A February 29 holiday falls in leap years
+/// only. A weekend date closes no weekday unless <see cref="Holiday.Observance"/> says so.
 /// </summary>
 /// <param name="Month">The month, 1 to 12.</param>
 /// <param name="Day">The day of the month, valid in at least one year (so 2-29 is allowed, 2-30 is not).</param>
@@ -13,21 +13,15 @@ namespace SlaEngine.Calendars;
 public sealed record YearlyHoliday(int Month, int Day, string? Name = null) : Holiday(Name)
 {
     /// <summary>Gets the month, 1 to 12.</summary>
-    public int Month { get; init; } = Month is >= 1 and <= 12
-        ? Month
-        : throw new ArgumentOutOfRangeException(nameof(Month), Month, "A yearly holiday's month must be between 1 and 12.");
+    public int Month { get; init; } = CheckMonth(Month, nameof(Month));
 
     /// <summary>Gets the day of the month.</summary>
     public int Day { get; init; } = Day >= 1 && Day <= MaxDay(Month)
         ? Day
         : throw new ArgumentOutOfRangeException(nameof(Day), Day, $"A yearly holiday's day must be between 1 and {MaxDay(Month)} for month {Month}.");
 
-    /// <inheritdoc/>
-    public override bool FallsOn(LocalDate date)
-    {
-        var iso = date.WithCalendar(CalendarSystem.Iso);
-        return iso.Month == Month && iso.Day == Day;
-    }
+    private protected override LocalDate? ScheduledIn(int year) =>
+        Day <= CalendarSystem.Iso.GetDaysInMonth(year, Month) ? new LocalDate(year, Month, Day) : null;
 
     private static int MaxDay(int month) => month is >= 1 and <= 12 ? CalendarSystem.Iso.GetDaysInMonth(2000, month) : 31;
 }

@@ -2,24 +2,34 @@ using System;
 using System.IO;
 using System.Security.Cryptography;
 using System.Threading;
+using SlaEngine.Diagnostics;
 
 namespace SlaEngine.DependencyInjection;
 
 /// <summary>
 /// A policy source that follows a policy file: when the file changes it is read again, and a policy that loads takes
-/// effect atomically; one that does not (an error, a half-written file, a missing file) never does — the last good
-/// policy stays in force and the failure is exposed through <see cref="LastFailure"/> and <see cref="ReloadFailed"/>.
+/// effect atomically; one that does not (an error, a missing file, a fault) never does — the last good policy stays in
+/// force and the failure is exposed through <see cref="LastFailure"/> and <see cref="ReloadFailed"/>.
 /// </summary>
 /// <remarks>
 /// <para>
 /// Changes are noticed two ways. A <see cref="FileSystemWatcher"/> on the file's directory reports changes to the
-/// file (and to Kubernetes-style <c>..data</c> symbolic links beside it); the file is read once it has been quiet for the
-/// debounce interval, so a file written in several steps is read whole. A poll, every poll interval, catches what
-/// notifications miss (network shares, a full notification buffer, a watcher that could not be created). Each read
-/// compares the file's last-write time and length before and after reading (a file still being written is read again
-/// after the debounce interval) and its SHA-256 content hash with the content last read, so an unchanged file — or an
-/// unchanged broken file — is neither reloaded nor reported twice, and an editor that saves by replacing the file is
-/// handled like any other write.
+/// file and to Kubernetes-style <c>..data</c> symbolic links beside it; when the path is a symbolic link, a second
+/// watcher follows the directory of the file it resolves to, so an edit of the target is noticed too. A poll, every
+/// poll interval, catches what notifications miss (network shares, a full notification buffer, a watcher that could not
+/// be created).
+/// </para>
+/// <para>
+/// A changed file is loaded only once two reads, separated by at least the debounce interval, give the same bytes: a
+/// writer that pauses for less than the debounce interval is never read half-way, whether the change was noticed by the
+/// watcher or by the poll. A file whose length changes while it is read is read again. Content is compared by its
+/// SHA-256 hash with the policy in force and with the last refused content, so an unchanged file — or an unchanged
+/// broken file — is neither reloaded nor reported twice. Replacing the file by a rename (or swapping a link) is atomic
+/// and always safe; an in-place write that pauses for longer than the debounce interval can still be read at the pause.
+/// </para>
+/// <para>
+/// No exception escapes a timer or a notification: a fault while reading or loading is reported through
+/// <see cref="ReloadFailed"/> as a <see cref="DiagnosticCodes.LoadFault"/> error, and the last good policy stays.
 /// </para>
 /// <para>
 /// Thread safety: <see cref="Snapshot"/>, <see cref="Current"/>, <see cref="Generation"/> and
@@ -39,15 +49,19 @@ namespace SlaEngine.DependencyInjection;
 public sealed class FilePolicySource : IPolicySource, IDisposable
 {
     private const int MaxReadRetries = 5;
+    private const string MissingFileMessage = "the policy file does not exist";
     private static readonly TimeSpan MaxTimerInterval = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
 
     private readonly object _gate = new();
     private readonly string _directory;
     private readonly string _fileName;
     private readonly TimeSpan _debounce;
-    private readonly Timer _debounceTimer;
-    private readonly Timer? _pollTimer;
+    private readonly TimeProvider _time;
+    private readonly Func<byte[], string, PolicyLoadResult> _load;
+    private readonly ITimer _checkTimer;
+    private readonly ITimer? _pollTimer;
     private readonly FileSystemWatcher? _watcher;
+    private FileSystemWatcher? _targetWatcher;
 
     private volatile PolicySnapshot _snapshot;
     private volatile PolicyLoadResult? _lastFailure;
@@ -57,6 +71,10 @@ public sealed class FilePolicySource : IPolicySource, IDisposable
     // Guarded by _gate.
     private byte[] _appliedHash;
     private byte[]? _lastSeenHash;
+    private byte[]? _candidateHash;
+    private long _candidateAt;
+    private string? _targetDirectory;
+    private string? _targetFileName;
     private bool _missingReported;
     private bool _unreadableReported;
     private int _readRetries;
@@ -74,20 +92,44 @@ public sealed class FilePolicySource : IPolicySource, IDisposable
 
     /// <summary>Loads a policy file and starts following it.</summary>
     /// <param name="path">The policy file's path; a relative path is resolved against the current directory now.</param>
-    /// <param name="reloadDebounce">How long the file must stay quiet after a change before it is read; zero or more.</param>
+    /// <param name="reloadDebounce">
+    /// How long the file must stay quiet after a change before it is read, and how far apart the two reads that must
+    /// agree are; zero or more.
+    /// </param>
     /// <param name="pollInterval">How often the file is checked without a notification; <see cref="Timeout.InfiniteTimeSpan"/> for never.</param>
     /// <exception cref="ArgumentException"><paramref name="path"/> is null or empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A timing is negative, zero (poll interval) or longer than about 49 days.</exception>
     /// <exception cref="PolicyLoadException">The file is missing, unreadable, or its policy has errors; the exception carries every diagnostic.</exception>
     public FilePolicySource(string path, TimeSpan reloadDebounce, TimeSpan pollInterval)
-        : this(path, reloadDebounce, pollInterval, watch: true)
+        : this(path, reloadDebounce, pollInterval, TimeProvider.System)
     {
     }
 
-    /// <summary>Loads and follows a policy file; <paramref name="watch"/> false leaves only polling, as when a watcher cannot be created.</summary>
-    internal FilePolicySource(string path, TimeSpan reloadDebounce, TimeSpan pollInterval, bool watch)
+    /// <summary>Loads a policy file and starts following it, with timers from <paramref name="timeProvider"/>.</summary>
+    /// <param name="path">The policy file's path; a relative path is resolved against the current directory now.</param>
+    /// <param name="reloadDebounce">
+    /// How long the file must stay quiet after a change before it is read, and how far apart the two reads that must
+    /// agree are; zero or more.
+    /// </param>
+    /// <param name="pollInterval">How often the file is checked without a notification; <see cref="Timeout.InfiniteTimeSpan"/> for never.</param>
+    /// <param name="timeProvider">The source of the debounce and poll timers (a fake one in tests).</param>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is null or empty.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="timeProvider"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A timing is negative, zero (poll interval) or longer than about 49 days.</exception>
+    /// <exception cref="PolicyLoadException">The file is missing, unreadable, or its policy has errors; the exception carries every diagnostic.</exception>
+    public FilePolicySource(string path, TimeSpan reloadDebounce, TimeSpan pollInterval, TimeProvider timeProvider)
+        : this(path, reloadDebounce, pollInterval, timeProvider, watch: true, load: null)
+    {
+    }
+
+    /// <summary>
+    /// Loads and follows a policy file; <paramref name="watch"/> false leaves only polling, as when a watcher cannot be
+    /// created; <paramref name="load"/> replaces the loader (tests use it to inject faults).
+    /// </summary>
+    internal FilePolicySource(string path, TimeSpan reloadDebounce, TimeSpan pollInterval, TimeProvider timeProvider, bool watch, Func<byte[], string, PolicyLoadResult>? load)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(timeProvider);
         if (reloadDebounce < TimeSpan.Zero || reloadDebounce > MaxTimerInterval)
         {
             throw new ArgumentOutOfRangeException(nameof(reloadDebounce), reloadDebounce, "The debounce interval must be zero or positive, and at most about 49 days.");
@@ -102,12 +144,14 @@ public sealed class FilePolicySource : IPolicySource, IDisposable
         _directory = System.IO.Path.GetDirectoryName(FilePath) ?? FilePath;
         _fileName = System.IO.Path.GetFileName(FilePath);
         _debounce = reloadDebounce;
+        _time = timeProvider;
+        _load = load ?? (static (bytes, name) => PolicyLoader.Load(bytes, name));
 
-        _debounceTimer = new Timer(static s => ((FilePolicySource)s!).RequestReload(), this, Timeout.Infinite, Timeout.Infinite);
+        _checkTimer = _time.CreateTimer(static s => ((FilePolicySource)s!).RequestCheck(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
 
         // Watch before the first read, so that a change made while reading is not lost (the hash makes a repeat
         // harmless). A notification arriving before the first policy is in force waits for the gate.
-        _watcher = watch ? TryWatch() : null;
+        _watcher = watch ? TryWatch(_directory) : null;
         lock (_gate)
         {
             var (initial, hash) = ReadInitial();
@@ -115,23 +159,27 @@ public sealed class FilePolicySource : IPolicySource, IDisposable
             {
                 _disposed = 1;
                 _watcher?.Dispose();
-                _debounceTimer.Dispose();
+                _checkTimer.Dispose();
                 throw new PolicyLoadException(initial.Diagnostics);
             }
 
             _snapshot = new PolicySnapshot(initial.Policy, 1);
             _appliedHash = hash!;
             _lastSeenHash = hash;
+            if (watch)
+            {
+                FollowTarget();
+            }
         }
 
         if (pollInterval != Timeout.InfiniteTimeSpan)
         {
-            _pollTimer = new Timer(static s => ((FilePolicySource)s!).RequestReload(), this, pollInterval, pollInterval);
+            _pollTimer = _time.CreateTimer(static s => ((FilePolicySource)s!).RequestCheck(), this, pollInterval, pollInterval);
         }
 
         if (Volatile.Read(ref _pending) != 0)
         {
-            ScheduleDebounced();
+            ScheduleCheck(_debounce);
         }
     }
 
@@ -155,8 +203,8 @@ public sealed class FilePolicySource : IPolicySource, IDisposable
 
     /// <inheritdoc />
     /// <remarks>
-    /// Set when a changed file fails to load, is missing or cannot be read; cleared when a new policy loads, or when the
-    /// file again holds the policy in force.
+    /// Set when a changed file fails to load, is missing, cannot be read, or meets a fault; cleared when a new policy
+    /// loads, or when the file again holds the policy in force.
     /// </remarks>
     public PolicyLoadResult? LastFailure => _lastFailure;
 
@@ -167,12 +215,13 @@ public sealed class FilePolicySource : IPolicySource, IDisposable
     public event EventHandler<PolicyReloadFailedEventArgs>? ReloadFailed;
 
     /// <summary>
-    /// Reads the file now, as a change notification would once the debounce interval has passed, and returns once the
-    /// outcome (and its event) is in force. Useful for a host's own reload signal and in tests.
+    /// Reads the file now and loads what it holds, without waiting for a second read to agree: call it when you know
+    /// the file is complete (a host's own reload signal, after a deployment step, in tests). Returns once the outcome
+    /// (and its event) is in force.
     /// </summary>
     /// <returns>
     /// True when a new policy took effect; false when the file is unchanged, failed to load (see
-    /// <see cref="LastFailure"/>), or was still being written (it is read again after the debounce interval).
+    /// <see cref="LastFailure"/>), or changed length while being read (it is read again after the debounce interval).
     /// </returns>
     /// <exception cref="ObjectDisposedException">The source is disposed.</exception>
     public bool ReloadNow()
@@ -180,7 +229,7 @@ public sealed class FilePolicySource : IPolicySource, IDisposable
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         lock (_gate)
         {
-            return ReloadOnce();
+            return GuardedCheck(confirmed: true);
         }
     }
 
@@ -193,16 +242,17 @@ public sealed class FilePolicySource : IPolicySource, IDisposable
         }
 
         _watcher?.Dispose();
+        Interlocked.Exchange(ref _targetWatcher, null)?.Dispose();
         _pollTimer?.Dispose();
-        _debounceTimer.Dispose();
+        _checkTimer.Dispose();
     }
 
-    private FileSystemWatcher? TryWatch()
+    private FileSystemWatcher? TryWatch(string directory)
     {
         FileSystemWatcher? watcher = null;
         try
         {
-            watcher = new FileSystemWatcher(_directory)
+            watcher = new FileSystemWatcher(directory)
             {
                 NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.CreationTime,
                 IncludeSubdirectories = false,
@@ -223,29 +273,79 @@ public sealed class FilePolicySource : IPolicySource, IDisposable
         }
     }
 
+    // Called under _gate. When the path is a link, watch the directory of the file it leads to as well, so that an
+    // edit of the target (which changes nothing in the link's directory) is noticed; re-aimed when the link moves.
+    private void FollowTarget()
+    {
+        var (directory, fileName) = ResolveTarget();
+        if (string.Equals(directory, _targetDirectory, StringComparison.Ordinal) && _targetWatcher is not null)
+        {
+            _targetFileName = fileName;
+            return;
+        }
+
+        Interlocked.Exchange(ref _targetWatcher, null)?.Dispose();
+        _targetDirectory = directory;
+        _targetFileName = fileName;
+        if (string.Equals(directory, _directory, StringComparison.Ordinal) || Volatile.Read(ref _disposed) != 0)
+        {
+            return;
+        }
+
+        var watcher = TryWatch(directory);
+        Volatile.Write(ref _targetWatcher, watcher);
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            Interlocked.Exchange(ref _targetWatcher, null)?.Dispose();
+        }
+    }
+
+    // The directory and name of the file the path finally leads to: the last link of the path's chain followed, then
+    // that file's directory if it is a link itself (the ConfigMap layout: policy.yaml -> ..data/policy.yaml, ..data -> ..2026_11_24).
+    private (string Directory, string FileName) ResolveTarget()
+    {
+        try
+        {
+            var target = File.ResolveLinkTarget(FilePath, returnFinalTarget: true)?.FullName ?? FilePath;
+            var directory = System.IO.Path.GetDirectoryName(target) ?? _directory;
+            directory = Directory.ResolveLinkTarget(directory, returnFinalTarget: true)?.FullName ?? directory;
+            return (directory, System.IO.Path.GetFileName(target));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            // A dangling or looping link: the read will say so.
+            return (_directory, _fileName);
+        }
+    }
+
     private void OnChanged(object sender, FileSystemEventArgs e)
     {
-        if (Concerns(e.Name))
+        if (sender == _watcher ? Concerns(e.Name) : ConcernsTarget(e.Name))
         {
-            ScheduleDebounced();
+            ScheduleCheck(_debounce);
         }
     }
 
     private void OnRenamed(object sender, RenamedEventArgs e)
     {
-        if (Concerns(e.Name) || Concerns(e.OldName))
+        if (sender == _watcher ? Concerns(e.Name) || Concerns(e.OldName) : ConcernsTarget(e.Name) || ConcernsTarget(e.OldName))
         {
-            ScheduleDebounced();
+            ScheduleCheck(_debounce);
         }
     }
 
-    private void OnWatcherError(object sender, ErrorEventArgs e) => ScheduleDebounced();
+    private void OnWatcherError(object sender, ErrorEventArgs e) => OnNotification();
+
+    /// <summary>What every change notification does: check the file once it has been quiet for the debounce interval.</summary>
+    internal void OnNotification() => ScheduleCheck(_debounce);
 
     // The file itself, or the "..data" link a Kubernetes ConfigMap volume swaps to publish a new version.
     private bool Concerns(string? name) =>
         name is not null && (string.Equals(name, _fileName, StringComparison.Ordinal) || name.StartsWith("..", StringComparison.Ordinal));
 
-    private void ScheduleDebounced()
+    private bool ConcernsTarget(string? name) => name is not null && string.Equals(name, Volatile.Read(ref _targetFileName), StringComparison.Ordinal);
+
+    private void ScheduleCheck(TimeSpan delay)
     {
         if (Volatile.Read(ref _disposed) != 0)
         {
@@ -254,7 +354,7 @@ public sealed class FilePolicySource : IPolicySource, IDisposable
 
         try
         {
-            _debounceTimer.Change(_debounce, Timeout.InfiniteTimeSpan);
+            _checkTimer.Change(delay, Timeout.InfiniteTimeSpan);
         }
         catch (ObjectDisposedException)
         {
@@ -262,7 +362,8 @@ public sealed class FilePolicySource : IPolicySource, IDisposable
         }
     }
 
-    private void RequestReload()
+    // The timers' callback: a check now (the poll, or a debounce that ran out).
+    private void RequestCheck()
     {
         Volatile.Write(ref _pending, 1);
 
@@ -278,7 +379,7 @@ public sealed class FilePolicySource : IPolicySource, IDisposable
             {
                 while (Interlocked.Exchange(ref _pending, 0) != 0 && Volatile.Read(ref _disposed) == 0)
                 {
-                    ReloadOnce();
+                    GuardedCheck(confirmed: false);
                 }
             }
             finally
@@ -290,60 +391,67 @@ public sealed class FilePolicySource : IPolicySource, IDisposable
 
     private (PolicyLoadResult Result, byte[]? Hash) ReadInitial()
     {
-        var read = TryRead(out var bytes);
-        if (read is not null)
+        for (var attempt = 1; ; attempt++)
         {
-            return (read, null);
+            var outcome = TryRead(out var bytes, out var failure);
+            switch (outcome)
+            {
+                case ReadOutcome.Read:
+                    return (_load(bytes, FilePath), SHA256.HashData(bytes));
+                case ReadOutcome.Changing when attempt < MaxReadRetries:
+                    continue;
+                case ReadOutcome.Changing:
+                    return (PolicyBytes.Unreadable(FilePath, "the policy file kept changing while it was read; write it elsewhere and rename it into place"), null);
+                default:
+                    return (failure!, null);
+            }
         }
-
-        return (PolicyLoader.Load(bytes!, FilePath), SHA256.HashData(bytes!));
     }
 
-    // Called under _gate. Returns whether a new policy took effect.
-    private bool ReloadOnce()
+    // Called under _gate. Nothing escapes: a timer thread that throws ends the process.
+    private bool GuardedCheck(bool confirmed)
     {
-        var before = Stamp();
-        if (before is null)
+        try
         {
-            _readRetries = 0;
-            _lastSeenHash = null;
-            if (!_missingReported)
-            {
-                _missingReported = true;
-                Fail(PolicyBytes.Unreadable(FilePath, "the policy file does not exist (deleted or renamed?); the last good policy stays in force"));
-            }
-
+            return CheckOnce(confirmed);
+        }
+#pragma warning disable CA1031 // Documented on the type: every fault becomes a reported failure, never an escape.
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            _candidateHash = null;
+            Fail(PolicyBytes.Failure(
+                DiagnosticCodes.LoadFault,
+                FilePath,
+                $"the policy file could not be reloaded because of a fault ({ex.GetType().Name}: {ex.Message.Split('\n')[0]}); the last good policy stays in force"));
             return false;
+        }
+    }
+
+    // Called under _gate. Returns whether a new policy took effect. Unless confirmed, new content is loaded only when it
+    // is what a read at least one debounce interval earlier gave.
+    private bool CheckOnce(bool confirmed)
+    {
+        if (_watcher is not null)
+        {
+            FollowTarget();
+        }
+
+        var outcome = TryRead(out var bytes, out var failure);
+        if (outcome is ReadOutcome.Missing or ReadOutcome.Unreadable)
+        {
+            _candidateHash = null;
+            return Unreadable(outcome, failure!);
         }
 
         _missingReported = false;
-        var unreadable = TryRead(out var bytes);
-        if (unreadable is not null)
-        {
-            // A writer may hold the file (Windows sharing violations): try again shortly, report only if it persists.
-            if (++_readRetries < MaxReadRetries)
-            {
-                ScheduleDebounced();
-                return false;
-            }
-
-            _readRetries = 0;
-            _lastSeenHash = null;
-            if (!_unreadableReported)
-            {
-                _unreadableReported = true;
-                Fail(unreadable);
-            }
-
-            return false;
-        }
-
         _readRetries = 0;
         _unreadableReported = false;
-        if (Stamp() != before || bytes!.Length != Math.Min(before.Value.Length, PolicyLoader.MaxFileBytes + 1))
+        if (outcome == ReadOutcome.Changing)
         {
             // Still being written: read it again once it is quiet, never half of it.
-            ScheduleDebounced();
+            _candidateHash = null;
+            ScheduleCheck(_debounce);
             return false;
         }
 
@@ -351,6 +459,7 @@ public sealed class FilePolicySource : IPolicySource, IDisposable
         if (hash.AsSpan().SequenceEqual(_appliedHash))
         {
             // Back to (or still at) the policy in force: healthy again, nothing new to load.
+            _candidateHash = null;
             _lastSeenHash = hash;
             _lastFailure = null;
             return false;
@@ -359,11 +468,33 @@ public sealed class FilePolicySource : IPolicySource, IDisposable
         if (_lastSeenHash is not null && hash.AsSpan().SequenceEqual(_lastSeenHash))
         {
             // The same broken content as last time: already reported.
+            _candidateHash = null;
             return false;
         }
 
+        if (!confirmed)
+        {
+            var now = _time.GetTimestamp();
+            if (_candidateHash is null || !hash.AsSpan().SequenceEqual(_candidateHash))
+            {
+                // New content: read it again once the debounce interval has passed, and load it only if it is the same.
+                _candidateHash = hash;
+                _candidateAt = now;
+                ScheduleCheck(_debounce);
+                return false;
+            }
+
+            var waited = _time.GetElapsedTime(_candidateAt, now);
+            if (waited < _debounce)
+            {
+                ScheduleCheck(_debounce - waited);
+                return false;
+            }
+        }
+
+        _candidateHash = null;
         _lastSeenHash = hash;
-        var result = PolicyLoader.Load(bytes, FilePath);
+        var result = _load(bytes, FilePath);
         if (!result.Success)
         {
             Fail(result);
@@ -377,6 +508,40 @@ public sealed class FilePolicySource : IPolicySource, IDisposable
         _lastFailure = null;
         Raise(Reloaded, new PolicyReloadedEventArgs(previous, current, result.Diagnostics));
         return true;
+    }
+
+    // Called under _gate with a read that failed: a missing file is reported once; another failure is retried a few
+    // times first, since a writer may hold the file (Windows sharing violations).
+    private bool Unreadable(ReadOutcome outcome, PolicyLoadResult failure)
+    {
+        _lastSeenHash = null;
+        if (outcome == ReadOutcome.Missing)
+        {
+            _readRetries = 0;
+            if (!_missingReported)
+            {
+                _missingReported = true;
+                Fail(PolicyBytes.Unreadable(FilePath, "the policy file does not exist (deleted, renamed, or a link to nothing?); the last good policy stays in force"));
+            }
+
+            return false;
+        }
+
+        _missingReported = false;
+        if (++_readRetries < MaxReadRetries)
+        {
+            ScheduleCheck(_debounce);
+            return false;
+        }
+
+        _readRetries = 0;
+        if (!_unreadableReported)
+        {
+            _unreadableReported = true;
+            Fail(failure);
+        }
+
+        return false;
     }
 
     private void Fail(PolicyLoadResult failure)
@@ -406,36 +571,39 @@ public sealed class FilePolicySource : IPolicySource, IDisposable
         }
     }
 
-    private (long Length, DateTime LastWriteUtc)? Stamp()
+    private enum ReadOutcome
     {
-        try
-        {
-            var info = new FileInfo(FilePath);
-            return info.Exists ? (info.Length, info.LastWriteTimeUtc) : null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
+        Read,
+        Changing,
+        Missing,
+        Unreadable,
     }
 
-    // Returns null and the bytes when read, or the failure.
-    private PolicyLoadResult? TryRead(out byte[]? bytes)
+    // Reads the whole file, or says why not. The length compared is the opened file's, so a symbolic link is measured
+    // at its target; a length that changes during the read means a writer is still at work.
+    private ReadOutcome TryRead(out byte[] bytes, out PolicyLoadResult? failure)
     {
-        bytes = null;
+        bytes = [];
+        failure = null;
         try
         {
             using var stream = new FileStream(FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            var before = stream.CanSeek ? stream.Length : -1;
             bytes = PolicyBytes.ReadBounded(stream);
-            return null;
+            var after = stream.CanSeek ? stream.Length : -1;
+            return before != after || (before >= 0 && bytes.Length != Math.Min(before, PolicyLoader.MaxFileBytes + 1L))
+                ? ReadOutcome.Changing
+                : ReadOutcome.Read;
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
-            return PolicyBytes.Unreadable(FilePath, "the policy file does not exist");
+            failure = PolicyBytes.Unreadable(FilePath, MissingFileMessage);
+            return ReadOutcome.Missing;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
         {
-            return PolicyBytes.Unreadable(FilePath, $"the policy file cannot be read: {ex.Message}");
+            failure = PolicyBytes.Unreadable(FilePath, $"the policy file cannot be read: {ex.Message}");
+            return ReadOutcome.Unreadable;
         }
     }
 }

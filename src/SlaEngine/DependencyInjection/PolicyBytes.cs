@@ -42,10 +42,13 @@ internal static class PolicyBytes
     }
 
     /// <summary>A failed load with one <see cref="DiagnosticCodes.UnreadableFile"/> error.</summary>
-    public static PolicyLoadResult Unreadable(string name, string message)
+    public static PolicyLoadResult Unreadable(string name, string message) => Failure(DiagnosticCodes.UnreadableFile, name, message);
+
+    /// <summary>A failed load with one error of <paramref name="code"/>, at the start of the file.</summary>
+    public static PolicyLoadResult Failure(string code, string name, string message)
     {
         var diagnostics = new DiagnosticBag();
-        diagnostics.Error(DiagnosticCodes.UnreadableFile, new SourceLocation(name, 1, 1), message);
+        diagnostics.Error(code, new SourceLocation(name, 1, 1), message);
         return new PolicyLoadResult(null, diagnostics.ToImmutable());
     }
 }

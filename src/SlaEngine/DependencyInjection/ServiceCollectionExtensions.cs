@@ -25,7 +25,8 @@ public static class ServiceCollectionExtensions
     /// <see cref="IPolicySource"/> (or <see cref="ISlaEvaluator"/>) is first resolved; a policy that does not load
     /// throws <see cref="PolicyLoadException"/> then, with every diagnostic, so a service does not start on a broken
     /// policy. With <see cref="SlaEngineOptions.PolicyPath"/> the source is a <see cref="FilePolicySource"/> that the
-    /// container disposes with itself; otherwise a <see cref="StaticPolicySource"/>.
+    /// container disposes with itself, on the container's <see cref="TimeProvider"/> when one is registered (the
+    /// system's otherwise); otherwise a <see cref="StaticPolicySource"/>.
     /// </para>
     /// </remarks>
     /// <example>
@@ -60,11 +61,11 @@ public static class ServiceCollectionExtensions
         var poll = options.PollInterval;
 
         services.TryAddSingleton<IClock>(SystemClock.Instance);
-        services.TryAddSingleton<IPolicySource>(_ =>
+        services.TryAddSingleton<IPolicySource>(sp =>
         {
             if (path is not null)
             {
-                return new FilePolicySource(path, debounce, poll);
+                return new FilePolicySource(path, debounce, poll, sp.GetService<TimeProvider>() ?? TimeProvider.System);
             }
 
             if (text is not null)

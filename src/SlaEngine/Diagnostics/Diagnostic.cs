@@ -25,7 +25,7 @@ public sealed record Diagnostic
         ArgumentNullException.ThrowIfNull(message);
         Code = code;
         Severity = severity;
-        Message = message;
+        Message = VisibleText.Escape(message);
         Location = location;
     }
 

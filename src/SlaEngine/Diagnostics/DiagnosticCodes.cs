@@ -47,6 +47,12 @@ public static partial class DiagnosticCodes
     /// <summary>A YAML tag (<c>!name</c>) was used; policies reject them. An unquoted <c>when: !emergency</c> is read as one.</summary>
     public const string TagNotAllowed = "SLA1012";
 
+    /// <summary>
+    /// Loading stopped on a fault in SlaEngine itself, not in the file (the message names it); the policy is refused as a
+    /// whole. Please report it with the file.
+    /// </summary>
+    public const string LoadFault = "SLA1099";
+
     /// <summary>An id does not match <c>[a-z0-9][a-z0-9-]*</c>.</summary>
     public const string InvalidId = "SLA1101";
 

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using SlaEngine.Diagnostics;
-using SlaEngine.Loading.Yaml;
+using SlaEngine.Yaml;
 
 namespace SlaEngine.Events;
 
@@ -72,6 +72,6 @@ internal static class EventChanges
         var noteArray = notes.ToImmutable();
         return errors.Count > 0
             ? new EventReadResult(null, errors.ToImmutable(), noteArray)
-            : new EventReadResult(new ChangeEvent(schema, current.SubmittedAt, id, slots, noteArray), [], noteArray);
+            : new EventReadResult(new ChangeEvent(schema, current.SubmittedAt, id, slots, noteArray) { Previous = current }, [], noteArray);
     }
 }

@@ -6,6 +6,9 @@ namespace SlaEngine.Events;
 /// <param name="Message">The message, which names the field and the bad value.</param>
 public sealed record EventError(string Code, string Field, string Message)
 {
+    /// <summary>The message, which names the field and the bad value; invisible characters in it are written <c>\uXXXX</c>.</summary>
+    public string Message { get; init; } = Diagnostics.VisibleText.Escape(Message);
+
     /// <summary>Returns the message.</summary>
     /// <returns>The message.</returns>
     public override string ToString() => Message;

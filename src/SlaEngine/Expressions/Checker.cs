@@ -17,7 +17,7 @@ namespace SlaEngine.Expressions;
 internal sealed class Checker
 {
     private static readonly string[] MethodNames = ["contains", "startsWith", "endsWith", "matches", "lower", "upper"];
-    private static readonly string[] FunctionNames = ["size", "has", "open"];
+    private static readonly string[] FunctionNames = ["size", "has", "open", "changed"];
 
     private readonly ExpressionEnvironment _env;
     private readonly IPositionMap _map;
@@ -463,6 +463,8 @@ internal sealed class Checker
                 return call with { Function = BuiltinFunction.Has, Type = ExprType.Bool };
             case "open":
                 return CheckOpen(call, args);
+            case "changed":
+                return CheckChanged(call, args);
         }
 
         var hint = Array.IndexOf(MethodNames, call.Name) >= 0
@@ -470,6 +472,28 @@ internal sealed class Checker
             : SuggestionFinder.DidYouMean(call.Name, FunctionNames);
         Error(DiagnosticCodes.UnknownFunction, call.NameStart, $"unknown function '{call.Name}'{hint}; the functions are {string.Join(", ", FunctionNames)}");
         return call;
+    }
+
+    private CallExpr CheckChanged(CallExpr call, ImmutableArray<Expr> args)
+    {
+        if (!_env.AllowsChanged)
+        {
+            Error(DiagnosticCodes.ChangedOutsideClock, call.NameStart, "changed() is true at a timeline entry that changes the field, so it may be used only in a clock's conditions (pauseWhen, stopWhen, startWhen, cancelWhen, resetWhen), not here");
+            return call;
+        }
+
+        if (!CheckArity(call, 1, 1))
+        {
+            return call;
+        }
+
+        if (args[0] is not IdentifierExpr { Field: not null })
+        {
+            Error(DiagnosticCodes.InvalidArgument, args[0].Start, "changed() takes a declared field name, like changed(assignee)");
+            return call;
+        }
+
+        return call with { Function = BuiltinFunction.Changed, Type = ExprType.Bool };
     }
 
     private CallExpr CheckOpen(CallExpr call, ImmutableArray<Expr> args)

@@ -5,6 +5,7 @@ using System.Collections.Immutable;
 using NodaTime;
 using SlaEngine.Diagnostics;
 using SlaEngine.Events;
+using SlaEngine.Expressions.Logic;
 using SlaEngine.Expressions;
 using SlaEngine.Model;
 
@@ -561,7 +562,7 @@ internal static class PolicyLinter
         // its calendar in its first argument. Text that merely looks alike (inside a string, a field named like a team)
         // is not a use.
         var conditions = policy.Rules.Where(r => r.HasWhen).Select(r => r.When)
-            .Concat(policy.Clocks.SelectMany(c => new[] { c.PauseWhen, c.StopWhen }))
+            .Concat(policy.Clocks.SelectMany(c => new[] { c.PauseWhen, c.StopWhen, c.StartWhen, c.CancelWhen, c.ResetWhen }))
             .Concat(policy.Freezes.Select(f => f.Unless))
             .OfType<Condition>();
         foreach (var node in conditions.SelectMany(c => ConditionLogic.Nodes(c.Syntax)))

@@ -4,14 +4,14 @@ using System.Globalization;
 using System.Linq;
 using NodaTime;
 using SlaEngine.Diagnostics;
-using SlaEngine.Loading.Yaml;
+using SlaEngine.Yaml;
 using SlaEngine.Model;
 
 namespace SlaEngine.Loading;
 
 internal sealed partial class PolicyReader
 {
-    private List<CalendarDecl> ReadCalendars(YamlNode? node)
+    private List<CalendarDecl> ReadCalendars(YamlNode? node, IReadOnlyDictionary<string, List<HolidayDecl>> holidaySets)
     {
         var result = new List<CalendarDecl>();
         foreach (var (id, value) in Entries(node, "'calendars'"))
@@ -36,7 +36,7 @@ internal sealed partial class PolicyReader
             var before = _d.Count;
             var hours = ReadWeeklyHours(view.Node("hours", required: true), id.Value);
             var hoursWellFormed = _d.Count == before;
-            var holidays = ReadHolidays(view.Node("holidays"), id.Value);
+            var holidays = ReadHolidays(view.Node("holidays"), $"calendar '{id.Value}'", holidaySets);
             var exceptions = ReadExceptions(view.Node("exceptions"), id.Value);
             if (hoursWellFormed && view.Has("hours") && hours.Values.All(h => h.Count == 0) && exceptions.All(e => e.Hours.Count == 0))
             {
@@ -162,89 +162,6 @@ internal sealed partial class PolicyReader
 
     private static string Format(HoursDecl h) =>
         $"{h.Start.ToString("HH:mm", CultureInfo.InvariantCulture)}-{(h.End == LocalTime.Midnight && h.Start != LocalTime.Midnight ? "24:00" : h.End.ToString("HH:mm", CultureInfo.InvariantCulture))}";
-
-    private List<HolidayDecl> ReadHolidays(YamlNode? node, string calendarId)
-    {
-        var result = new List<HolidayDecl>();
-        if (node is null || MappingView.ExpectSequence(node, $"'holidays' of calendar '{calendarId}'", _d) is not { } seq)
-        {
-            return result;
-        }
-
-        foreach (var item in seq.Items)
-        {
-            switch (item)
-            {
-                case YamlScalar s:
-                    if (ScalarSyntax.TryParseDate(s.Value, out var date, out var error))
-                    {
-                        result.Add(new HolidayDecl(HolidayKind.Date, date, 0, 0, IsoDayOfWeek.None, 0, null, s.Location));
-                    }
-                    else
-                    {
-                        _d.Error(DiagnosticCodes.InvalidHoliday, s.Location, error);
-                    }
-
-                    break;
-                case YamlMapping m:
-                    if (ReadHoliday(m, calendarId) is { } holiday)
-                    {
-                        result.Add(holiday);
-                    }
-
-                    break;
-                case YamlPoisoned:
-                    break;
-                default:
-                    _d.Error(DiagnosticCodes.InvalidHoliday, item.Location, $"a holiday of calendar '{calendarId}' is a date, {{ date: … }} or {{ yearly: … }}, not {item.ShapeName}");
-                    break;
-            }
-        }
-
-        return result;
-    }
-
-    private HolidayDecl? ReadHoliday(YamlMapping m, string calendarId)
-    {
-        var view = new MappingView(m, $"a holiday of calendar '{calendarId}'", HolidayKeys, _d);
-        var name = view.Text("name");
-        var dateNode = view.Scalar("date");
-        var yearlyNode = view.Scalar("yearly");
-        if (dateNode is not null && yearlyNode is not null)
-        {
-            _d.Error(DiagnosticCodes.InvalidHoliday, view.KeyOf("yearly")!.Location, "a holiday has either 'date' or 'yearly', not both");
-            return null;
-        }
-
-        if (dateNode is not null)
-        {
-            if (ScalarSyntax.TryParseDate(dateNode.Value, out var date, out var error))
-            {
-                return new HolidayDecl(HolidayKind.Date, date, 0, 0, IsoDayOfWeek.None, 0, name, dateNode.Location);
-            }
-
-            _d.Error(DiagnosticCodes.InvalidHoliday, dateNode.Location, error);
-            return null;
-        }
-
-        if (yearlyNode is not null)
-        {
-            if (ScalarSyntax.TryParseYearly(yearlyNode.Value, out var kind, out var month, out var day, out var weekday, out var occurrence, out var error))
-            {
-                return new HolidayDecl(kind, default, month, day, weekday, occurrence, name, yearlyNode.Location);
-            }
-
-            _d.Error(DiagnosticCodes.InvalidHoliday, yearlyNode.Location, error);
-            return null;
-        }
-
-        if (!view.Has("date") && !view.Has("yearly"))
-        {
-            _d.Error(DiagnosticCodes.MissingKey, m.Location, "a holiday needs 'date: yyyy-MM-dd' or 'yearly: \"MM-DD\"' / 'yearly: \"MM/ddd#N\"'");
-        }
-
-        return null;
-    }
 
     private List<ExceptionDecl> ReadExceptions(YamlNode? node, string calendarId)
     {

@@ -5,7 +5,7 @@ using System.Globalization;
 using System.Linq;
 using SlaEngine.Diagnostics;
 using SlaEngine.Events;
-using SlaEngine.Loading.Yaml;
+using SlaEngine.Yaml;
 using SlaEngine.Model;
 
 namespace SlaEngine.Loading;
@@ -133,10 +133,35 @@ internal sealed partial class PolicyReader
             }
 
             var view = new MappingView(mapping, $"clock '{name.Value}'", ClockKeys, _d);
-            result.Add(new ClockDecl(name, view.Text("description"), Expression(view, "pauseWhen"), Expression(view, "stopWhen")));
+            result.Add(new ClockDecl(name, view.Text("description"), Expression(view, "pauseWhen"), Expression(view, "stopWhen"))
+            {
+                Lifecycle = new ClockLifecycleDecl(
+                    Expression(view, "startWhen"),
+                    Expression(view, "cancelWhen"),
+                    Expression(view, "resetWhen"),
+                    view.Bool("repeat") ?? false,
+                    ReadRetarget(view, name.Value)),
+            });
         }
 
         return result;
+    }
+
+    /// <summary>Reads <c>retarget</c>: <c>retroactive</c> (the default) or <c>strictest</c>; true for strictest.</summary>
+    private bool ReadRetarget(MappingView view, string clock)
+    {
+        if (view.Scalar("retarget") is not { } s)
+        {
+            return false;
+        }
+
+        if (s.Value is "retroactive" or "strictest")
+        {
+            return s.Value == "strictest";
+        }
+
+        _d.Error(DiagnosticCodes.InvalidValue, s.Location, $"'retarget' of clock '{clock}' is 'retroactive' or 'strictest', not '{YamlTreeReader.Shorten(s.Value)}'{SuggestionFinder.DidYouMean(s.Value, ["retroactive", "strictest"])}");
+        return false;
     }
 
     private static ExpressionDecl? Expression(MappingView view, string key) =>
@@ -209,6 +234,12 @@ internal sealed partial class PolicyReader
         {
             YamlScalar? within;
             Located<string>? calendar = null;
+            if (value is YamlScalar { IsPlain: true, Value: NoneKeyword } waived)
+            {
+                result.Add(new TargetDecl(clock, default, waived.Location, null) { Waived = true });
+                continue;
+            }
+
             if (value is YamlScalar shorthand && !shorthand.IsNull)
             {
                 within = shorthand;
@@ -274,6 +305,11 @@ internal sealed partial class PolicyReader
 
     private NoticeDecl? ReadNotice(YamlNode? node, string rule)
     {
+        if (node is YamlScalar { IsPlain: true, Value: NoneKeyword } none)
+        {
+            return NoticeDecl.None(none.Location);
+        }
+
         if (node is null || MappingView.ExpectMapping(node, $"'notice' of rule '{rule}'", _d) is not { } m)
         {
             return null;
@@ -301,7 +337,7 @@ internal sealed partial class PolicyReader
             return null;
         }
 
-        return new NoticeDecl(to, before.Value, spec, calendar, m.Location);
+        return new NoticeDecl(to, before.Value, spec, calendar, m.Location) { Unless = Expression(view, "unless") };
     }
 
     private List<FreezeDecl> ReadFreezes(YamlNode? node)
@@ -354,9 +390,34 @@ internal sealed partial class PolicyReader
                 continue;
             }
 
+            if (zone is not null && !(InInstantRange(fromValue, zone, from, id.Value.Value, "starts ('from')") & InInstantRange(toValue, zone, to, id.Value.Value, "ends ('to')")))
+            {
+                continue;
+            }
+
             result.Add(new FreezeDecl(id.Value, view.Text("description"), zoneId.Value, zone, fromValue, toValue, Expression(view, "unless"), m.Location));
         }
 
         return result;
+    }
+
+    // A local date-time at the very ends of the calendar, read in a zone far from UTC, can fall outside the instants
+    // NodaTime represents (9999-12-31T23:59 in New York is in year 10000 in UTC); the freeze's bounds are computed at
+    // compile time, so the error must be reported here, at the value, instead of escaping the loader.
+    private bool InInstantRange(NodaTime.LocalDateTime local, NodaTime.DateTimeZone zone, YamlScalar at, string freezeId, string which)
+    {
+        try
+        {
+            _ = local.InZone(zone, NodaTime.TimeZones.Resolvers.LenientResolver).ToInstant();
+            return true;
+        }
+        catch (Exception ex) when (ex is OverflowException or ArgumentOutOfRangeException)
+        {
+            _d.Error(
+                DiagnosticCodes.InvalidFreeze,
+                at.Location,
+                $"freeze '{freezeId}' {which} at {at.Value} in {zone.Id}, outside the instants SlaEngine can represent (-9998-01-01T00:00Z to 9999-12-31T23:59Z); for a freeze without an end, write a date some years ahead");
+            return false;
+        }
     }
 }

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using SlaEngine.Diagnostics;
 using SlaEngine.Events;
-using SlaEngine.Loading.Yaml;
+using SlaEngine.Yaml;
 using SlaEngine.Model;
 
 namespace SlaEngine.Loading;
@@ -85,7 +85,7 @@ internal static class ReferenceChecker
                 Teams(escalation.Notify, $"escalation contact in rule '{r}'");
             }
 
-            if (rule.Notice is { } notice)
+            if (rule.Notice is { Waived: false } notice)
             {
                 Teams(notice.To, $"notice recipient in rule '{r}'");
                 Calendar(notice.Calendar, $"the notice calendar of rule '{r}'", allowOwner: false);

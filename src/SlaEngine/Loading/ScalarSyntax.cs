@@ -311,7 +311,7 @@ internal static partial class ScalarSyntax
         LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd' 'HH':'mm"),
     ];
 
-    /// <summary>Parses <c>yearly: "MM-DD"</c> or <c>yearly: "MM/ddd#N"</c> (N = 1..5, or -1 for the last).</summary>
+    /// <summary>Parses <c>yearly: "MM-DD"</c>, <c>yearly: "MM/ddd#N"</c> (N = 1..5, or -1 for the last) or <c>yearly: "MM/ddd>=DD"</c>.</summary>
     public static bool TryParseYearly(string text, out HolidayKind kind, out int month, out int day, out IsoDayOfWeek weekday, out int occurrence, out string error)
     {
         kind = HolidayKind.YearlyDate;
@@ -361,7 +361,35 @@ internal static partial class ScalarSyntax
             return true;
         }
 
-        error = $"'{text}' is not a yearly holiday: write \"MM-DD\" (such as \"12-25\") or \"MM/ddd#N\" (such as \"11/thu#4\", -1 for the last)";
+        var onOrAfter = WeekdayOnOrAfterRegex().Match(t);
+        if (onOrAfter.Success)
+        {
+            kind = HolidayKind.YearlyWeekdayOnOrAfter;
+            month = int.Parse(onOrAfter.Groups[1].Value, CultureInfo.InvariantCulture);
+            day = int.Parse(onOrAfter.Groups[3].Value, CultureInfo.InvariantCulture);
+            if (month is < 1 or > 12)
+            {
+                error = $"'{text}': month must be 01 to 12";
+                return false;
+            }
+
+            if (!Days.TryGetValue(onOrAfter.Groups[2].Value, out weekday))
+            {
+                error = $"'{text}': {UnknownDay(onOrAfter.Groups[2].Value)}";
+                return false;
+            }
+
+            if (day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(2024, month))
+            {
+                error = $"'{text}': the day after >= must be a day of month {month:00}";
+                return false;
+            }
+
+            error = string.Empty;
+            return true;
+        }
+
+        error = $"'{text}' is not a yearly holiday: write \"MM-DD\" (such as \"12-25\"), \"MM/ddd#N\" (such as \"11/thu#4\", -1 for the last) or \"MM/ddd>=DD\" (such as \"05/mon>=18\")";
         return false;
     }
 
@@ -391,6 +419,9 @@ internal static partial class ScalarSyntax
 
     [GeneratedRegex(@"^([0-9]{2})/([a-z]{3})#(-?[0-9])\z", RegexOptions.CultureInvariant)]
     private static partial Regex NthWeekdayRegex();
+
+    [GeneratedRegex(@"^([0-9]{2})/([a-z]{3})>=([0-9]{1,2})\z", RegexOptions.CultureInvariant)]
+    private static partial Regex WeekdayOnOrAfterRegex();
 
     [GeneratedRegex(@"^[a-z0-9][a-z0-9-]*\z", RegexOptions.CultureInvariant)]
     private static partial Regex IdRegex();

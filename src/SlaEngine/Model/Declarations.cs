@@ -1,16 +1,15 @@
 using System.Collections.Generic;
 using NodaTime;
+using SlaEngine.Calendars;
 using SlaEngine.Diagnostics;
 using SlaEngine.Events;
-using SlaEngine.Loading.Yaml;
+using SlaEngine.Expressions;
+using SlaEngine.Yaml;
 
 namespace SlaEngine.Model;
 
 // The plain declared shapes of a policy file, exactly as written, each with the position it came from.
 // The loader fills them; the compiler turns them into a Policy. Nothing here knows about evaluation.
-
-/// <summary>A value and where its token starts.</summary>
-internal readonly record struct Located<T>(T Value, SourceLocation Location);
 
 /// <summary>An expression scalar (<c>when</c>, <c>unless</c>, <c>pauseWhen</c>, <c>stopWhen</c>) kept with its YAML position.</summary>
 internal sealed record ExpressionDecl(string Text, YamlScalar Scalar)
@@ -38,10 +37,28 @@ internal enum HolidayKind
     Date,
     YearlyDate,
     YearlyWeekday,
+    YearlyWeekdayOnOrAfter,
+    Easter,
 }
 
-/// <summary>A holiday as written: a date, <c>yearly: "MM-DD"</c> or <c>yearly: "MM/ddd#N"</c>.</summary>
-internal sealed record HolidayDecl(HolidayKind Kind, LocalDate Date, int Month, int Day, IsoDayOfWeek Weekday, int Occurrence, string? Name, SourceLocation Location);
+/// <summary>
+/// A holiday as written: a date, <c>yearly: "MM-DD"</c>, <c>"MM/ddd#N"</c> or <c>"MM/ddd>=DD"</c>, or
+/// <c>easter: K</c> (<see cref="Day"/> holds K); an entry of a <c>set</c> is read as the set's entries.
+/// </summary>
+internal sealed record HolidayDecl(HolidayKind Kind, LocalDate Date, int Month, int Day, IsoDayOfWeek Weekday, int Occurrence, string? Name, SourceLocation Location)
+{
+    /// <summary>Which Easter an <see cref="HolidayKind.Easter"/> entry counts from.</summary>
+    public EasterChurch Church { get; init; }
+
+    /// <summary>The first year kept, inclusive (<c>from:</c>), or null.</summary>
+    public int? From { get; init; }
+
+    /// <summary>The last year kept, inclusive (<c>until:</c>), or null.</summary>
+    public int? Until { get; init; }
+
+    /// <summary>The <c>observed:</c> rule, or null when the entry does not say (a set entry's rule then applies).</summary>
+    public HolidayObservance? Observed { get; init; }
+}
 
 /// <summary>A date with its own hours (empty: closed).</summary>
 internal sealed record ExceptionDecl(LocalDate Date, IReadOnlyList<HoursDecl> Hours, SourceLocation Location);
@@ -61,7 +78,17 @@ internal sealed record TeamDecl(Located<string> Id, string Name, string? Descrip
 /// <summary>A field as declared; <see cref="DefaultValue"/> is the checked value of <see cref="Default"/> (absent when none or invalid).</summary>
 internal sealed record FieldDecl(Located<string> Name, FieldType Type, IReadOnlyList<Located<string>> Values, bool Required, YamlNode? Default, FieldValue DefaultValue, string? Description);
 
-internal sealed record ClockDecl(Located<string> Name, string? Description, ExpressionDecl? PauseWhen, ExpressionDecl? StopWhen);
+internal sealed record ClockDecl(Located<string> Name, string? Description, ExpressionDecl? PauseWhen, ExpressionDecl? StopWhen)
+{
+    /// <summary>Lifecycle keys beyond <c>pauseWhen</c>/<c>stopWhen</c>: <c>startWhen</c>, <c>cancelWhen</c>, <c>resetWhen</c>, <c>repeat</c>, <c>retarget</c>.</summary>
+    public ClockLifecycleDecl Lifecycle { get; init; } = ClockLifecycleDecl.None;
+}
+
+/// <summary>A clock's lifecycle keys as written; <see cref="Strictest"/> is <c>retarget: strictest</c>.</summary>
+internal sealed record ClockLifecycleDecl(ExpressionDecl? StartWhen, ExpressionDecl? CancelWhen, ExpressionDecl? ResetWhen, bool Repeat, bool Strictest)
+{
+    public static readonly ClockLifecycleDecl None = new(null, null, null, false, false);
+}
 
 /// <summary>A target or notice amount: open time, or a number of business days.</summary>
 internal readonly record struct DurationSpec(Duration OpenTime, int BusinessDays, string Text)
@@ -69,7 +96,11 @@ internal readonly record struct DurationSpec(Duration OpenTime, int BusinessDays
     public bool IsBusinessDays => BusinessDays > 0;
 }
 
-internal sealed record TargetDecl(Located<string> Clock, DurationSpec Within, SourceLocation WithinLocation, Located<string>? Calendar);
+internal sealed record TargetDecl(Located<string> Clock, DurationSpec Within, SourceLocation WithinLocation, Located<string>? Calendar)
+{
+    /// <summary>Written <c>none</c>: the rule decides the clock's target as "no target".</summary>
+    public bool Waived { get; init; }
+}
 
 internal enum EscalationPointKind
 {
@@ -82,7 +113,17 @@ internal readonly record struct EscalationPoint(EscalationPointKind Kind, decima
 
 internal sealed record EscalationDecl(Located<string> Clock, EscalationPoint At, IReadOnlyList<Located<string>> Notify, SourceLocation Location);
 
-internal sealed record NoticeDecl(IReadOnlyList<Located<string>> To, Located<string> Before, DurationSpec AtLeast, Located<string>? Calendar, SourceLocation Location);
+internal sealed record NoticeDecl(IReadOnlyList<Located<string>> To, Located<string> Before, DurationSpec AtLeast, Located<string>? Calendar, SourceLocation Location)
+{
+    /// <summary>The notice's <c>unless</c>: no notice is owed when it holds.</summary>
+    public ExpressionDecl? Unless { get; init; }
+
+    /// <summary>Written <c>notice: none</c>: the rule decides the notice facet as "no notice owed".</summary>
+    public bool Waived { get; init; }
+
+    /// <summary>A <c>notice: none</c> at a position.</summary>
+    public static NoticeDecl None(SourceLocation location) => new([], new Located<string>(string.Empty, location), default, null, location) { Waived = true };
+}
 
 internal enum ApprovalMode
 {
@@ -122,22 +163,4 @@ internal sealed record PolicyDecl(
 {
     /// <summary>What could not be read (already reported): references into it are not reported again.</summary>
     public UnreadableDecls Unreadable { get; init; } = UnreadableDecls.None;
-}
-
-/// <summary>
-/// Declarations the reader could not read, each already reported once: a whole section that is misspelt or of the
-/// wrong shape, or a field whose type is missing or unknown. A reference into them is not a second defect, so
-/// neither the reference checker nor the expression checker reports it (one defect, one diagnostic).
-/// </summary>
-/// <param name="Teams">The 'teams' section is missing under a misspelt key or is not a mapping.</param>
-/// <param name="Calendars">The 'calendars' section is missing under a misspelt key or is not a mapping.</param>
-/// <param name="Clocks">The 'clocks' section is missing under a misspelt key or is not a mapping.</param>
-/// <param name="Fields">The 'fields' section is missing under a misspelt key or is not a mapping.</param>
-/// <param name="FieldNames">Fields declared without a readable type.</param>
-internal sealed record UnreadableDecls(bool Teams, bool Calendars, bool Clocks, bool Fields, IReadOnlySet<string> FieldNames)
-{
-    public static readonly UnreadableDecls None = new(false, false, false, false, new HashSet<string>());
-
-    /// <summary>Whether a reference to this field name is not to be reported.</summary>
-    public bool IsUnreadableField(string name) => Fields || FieldNames.Contains(name);
 }

@@ -74,7 +74,7 @@ public sealed record PolicyCoverage(string PolicyId, string PolicyPath, Immutabl
             facets.Add("informed");
         }
 
-        if (rule.Notice is not null)
+        if (rule.DecidesNotice)
         {
             facets.Add("notice");
         }

@@ -7,7 +7,7 @@ using System.Text;
 using SlaEngine.Diagnostics;
 using SlaEngine.Events;
 using SlaEngine.Loading;
-using SlaEngine.Loading.Yaml;
+using SlaEngine.Yaml;
 
 namespace SlaEngine.Testing;
 
@@ -40,8 +40,10 @@ public sealed class PolicyFileChecker
 
     /// <summary>
     /// Finds the files to check under the given paths: a directory is searched recursively for <c>*.yaml</c> and
-    /// <c>*.yml</c> files, leaving out folders whose name starts with a dot (<c>.git</c>, <c>.github</c>); any other
-    /// path is taken as a file as it is (a missing one then fails to load with a diagnostic).
+    /// <c>*.yml</c> files, leaving out mappings of ticketing payloads (<c>*.mapping.yaml</c>, checked against their
+    /// policy by <c>slaengine map</c>), folders whose name starts with a dot (<c>.git</c>, <c>.github</c>) and build
+    /// output folders (<c>bin</c>, <c>obj</c>, which hold copies); any other path is taken as a file as it is (a
+    /// missing one then fails to load with a diagnostic).
     /// </summary>
     /// <param name="paths">Files and directories.</param>
     /// <returns>The files, without duplicates, each directory's files in ordinal order of their paths.</returns>
@@ -122,7 +124,10 @@ public sealed class PolicyFileChecker
             var current = pending.Pop();
             foreach (var file in Directory.EnumerateFiles(current))
             {
-                if (file.EndsWith(".yaml", StringComparison.Ordinal) || file.EndsWith(".yml", StringComparison.Ordinal))
+                // A mapping of ticketing payloads belongs to a policy it does not name: it is checked against that
+                // policy with 'slaengine map', not here.
+                if ((file.EndsWith(".yaml", StringComparison.Ordinal) || file.EndsWith(".yml", StringComparison.Ordinal))
+                    && !file.EndsWith(".mapping.yaml", StringComparison.Ordinal) && !file.EndsWith(".mapping.yml", StringComparison.Ordinal))
                 {
                     yield return file;
                 }
@@ -130,7 +135,8 @@ public sealed class PolicyFileChecker
 
             foreach (var sub in Directory.EnumerateDirectories(current))
             {
-                if (!Path.GetFileName(sub).StartsWith('.'))
+                var name = Path.GetFileName(sub);
+                if (!name.StartsWith('.') && name is not "bin" and not "obj")
                 {
                     pending.Push(sub);
                 }

@@ -46,14 +46,25 @@ public sealed class PolicyTestRunner
         var results = ImmutableArray.CreateBuilder<PolicyTestResult>();
         foreach (var file in PolicyTestSuite.FindFiles(paths))
         {
-            var load = PolicyTestSuite.Load(file);
-            if (load.Success)
+            try
             {
-                results.AddRange(RunSuite(load.Suite, filter));
+                var load = PolicyTestSuite.Load(file);
+                if (load.Success)
+                {
+                    results.AddRange(RunSuite(load.Suite, filter));
+                }
+                else
+                {
+                    results.Add(TestFileFailure(file, load.Diagnostics));
+                }
             }
-            else
+#pragma warning disable CA1031 // One suite's fault must not stop the others (nor lose their report): it fails that suite.
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
             {
-                results.Add(TestFileFailure(file, load.Diagnostics));
+                var fault = new DiagnosticBag();
+                fault.Error(DiagnosticCodes.InvalidTestCase, new SourceLocation(file, 1, 1), $"the suite could not be run because of a fault in SlaEngine ({ex.GetType().Name}: {ex.Message.Split('\n')[0]}); please report it with its files");
+                results.Add(TestFileFailure(file, fault.ToImmutable()));
             }
         }
 
@@ -191,42 +202,45 @@ public sealed class PolicyTestRunner
 
     private static (ActualOutcome? Outcome, string? Refusal) Execute(Policy policy, PolicyTestSuite suite, PolicyTestCase testCase)
     {
-        var (first, _) = ReadFirstEvent(policy, suite, testCase);
         if (testCase.Kind == PolicyTestCaseKind.Event)
         {
-            return first.Success ? (new ActualOutcome(policy, policy.Evaluate(first.Event), null), null) : (null, first.ErrorMessage);
-        }
-
-        if (!first.Success)
-        {
-            return (null, $"timeline entry 0: {first.ErrorMessage}");
+            var read = EventReader.FromYaml(policy.Schema, testCase.EventFields!);
+            return read.Success ? (new ActualOutcome(policy, policy.Evaluate(read.Event), null), null) : (null, read.ErrorMessage);
         }
 
         var steps = testCase.Timeline;
-        var ticket = policy.Track(first.Event);
-        for (var i = 1; i < steps.Length; i++)
+        if (steps[0].At is null)
+        {
+            // The submission's 'at' is submittedAt: the event reader says what is wrong with it, as for an event.
+            var values = new List<KeyValuePair<string, RawValue>> { new(EventSchema.SubmittedAtField, RawValue.String(steps[0].AtText)) };
+            values.AddRange(Fields(steps[0]));
+            return (null, $"timeline entry 0: {EventReader.Read(policy.Schema, values, suite.File).ErrorMessage}");
+        }
+
+        var timeline = Timeline.Empty;
+        for (var i = 0; i < steps.Length; i++)
         {
             if (steps[i].At is not { } at)
             {
                 return (null, $"timeline entry {i} ({steps[i].Location}): 'at': {steps[i].AtError}");
             }
 
-            try
-            {
-                ticket = ticket.Append(at, Fields(steps[i]));
-            }
-            catch (TimelineException ex)
-            {
-                return (null, ex.Message);
-            }
+            timeline = timeline.Add(new TimelineEntry(steps[i].Id, at, [.. Fields(steps[i])]));
         }
 
+        var tracked = policy.Track(timeline);
+        if (!tracked.Success)
+        {
+            return (null, tracked.Error);
+        }
+
+        var ticket = tracked.Ticket;
         var status = ticket.StatusAt(testCase.At!.Value);
         return (new ActualOutcome(policy, status.Decision, status), null);
     }
 
     /// <summary>Reads a case's event, or its timeline's first entry, with the policy's event schema; and the mapping it came from.</summary>
-    internal static (EventReadResult Read, Loading.Yaml.YamlMapping Mapping) ReadFirstEvent(Policy policy, PolicyTestSuite suite, PolicyTestCase testCase)
+    internal static (EventReadResult Read, SlaEngine.Yaml.YamlMapping Mapping) ReadFirstEvent(Policy policy, PolicyTestSuite suite, PolicyTestCase testCase)
     {
         if (testCase.Kind == PolicyTestCaseKind.Event)
         {

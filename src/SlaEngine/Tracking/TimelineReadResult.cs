@@ -8,7 +8,7 @@ public sealed class TimelineReadResult
     internal TimelineReadResult(Ticket? ticket, string? error)
     {
         Ticket = error is null ? ticket : null;
-        Error = error;
+        Error = error is null ? null : Diagnostics.VisibleText.Escape(error);
     }
 
     /// <summary>The ticket; null when the timeline was refused.</summary>

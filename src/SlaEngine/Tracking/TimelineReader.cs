@@ -1,18 +1,29 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Text.Json;
 using SlaEngine.Events;
 using SlaEngine.Loading;
+using SlaEngine.Yaml;
 
 namespace SlaEngine.Tracking;
 
 /// <summary>
-/// Reads a timeline from JSON — <c>[{"at": …, "set": {…}}, …]</c>, the first entry being the submission (its <c>at</c>
-/// is <c>submittedAt</c>) — into a <see cref="Ticket"/>. Never throws for bad input.
+/// Reads a timeline from JSON — <c>[{"id"?: …, "at": …, "set": {…}}, …]</c>, the first entry being the submission (its
+/// <c>at</c> is <c>submittedAt</c>), or a stored ticket <c>{"policy": …, "entries": […]}</c> — into a raw
+/// <see cref="Timeline"/>, and applies one to a policy. Never throws for bad input.
 /// </summary>
 internal static class TimelineReader
 {
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 16, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+
     public static TimelineReadResult FromJson(Policy policy, string json)
+    {
+        var parsed = Parse(json);
+        return parsed.Timeline is { } timeline ? Apply(policy, timeline) : new TimelineReadResult(null, parsed.Error);
+    }
+
+    public static (Timeline? Timeline, string? Error) Parse(string json)
     {
         if (json.Length > 0 && json[0] == '\uFEFF')
         {
@@ -22,23 +33,77 @@ internal static class TimelineReader
 
         try
         {
-            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-            return FromJson(policy, document.RootElement);
+            using var document = JsonDocument.Parse(json, Options);
+            var root = document.RootElement;
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("entries", out var entries))
+            {
+                return Entries(entries);
+            }
+
+            return Entries(root);
         }
         catch (JsonException ex)
         {
-            return Refused($"the timeline is not valid JSON: {ex.Message}");
+            return (null, $"the timeline is not valid JSON at {JsonErrorText.Describe(ex)}");
         }
     }
 
-    private static TimelineReadResult FromJson(Policy policy, JsonElement root)
+    /// <summary>Applies a raw timeline to a policy: the first entry is the submission, each later one is appended (repeated ids ignored, late entries placed in time order).</summary>
+    public static TimelineReadResult Apply(Policy policy, Timeline timeline)
+    {
+        if (timeline.Entries.IsEmpty)
+        {
+            return new TimelineReadResult(null, "a timeline needs at least its submission entry");
+        }
+
+        var first = timeline.Entries[0];
+        var changes = new List<KeyValuePair<string, RawValue>>(first.RawChanges.Length + 1);
+        foreach (var change in first.RawChanges)
+        {
+            if (change.Key == EventSchema.SubmittedAtField)
+            {
+                return new TimelineReadResult(null, "timeline entry 0 (the submission): \"set\" gives submittedAt; the entry's \"at\" is the submission instant");
+            }
+
+            changes.Add(change);
+        }
+
+        changes.Add(new(EventSchema.SubmittedAtField, RawValue.Object(first.At)));
+        var submission = EventReader.Read(policy.Schema, changes, "<timeline>");
+        if (!submission.Success)
+        {
+            return new TimelineReadResult(null, $"timeline entry 0 (the submission): {submission.ErrorMessage}");
+        }
+
+        var ticket = Ticket.Start(policy, submission.Event, first);
+        for (var i = 1; i < timeline.Entries.Length; i++)
+        {
+            try
+            {
+                ticket = ticket.Append(timeline.Entries[i]);
+            }
+            catch (TimelineException ex)
+            {
+                // The ticket numbers entries in time order; the reader names them as written.
+                var entry = timeline.Entries[i];
+                var message = ex.Message;
+                var colon = message.IndexOf(": ", StringComparison.Ordinal);
+                var detail = message.Contains("before the submission", StringComparison.Ordinal) ? $"is before the submission at {Ticket.FormatInstant(ticket.SubmittedAt)}" : colon >= 0 ? message[(colon + 2)..] : message;
+                return new TimelineReadResult(null, $"timeline entry {i}{(entry.Id is { } id ? $" (id '{id}')" : string.Empty)} at {Ticket.FormatInstant(entry.At)}: {detail}");
+            }
+        }
+
+        return new TimelineReadResult(ticket, null);
+    }
+
+    private static (Timeline?, string?) Entries(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Array || root.GetArrayLength() == 0)
         {
-            return Refused("a timeline is a non-empty JSON array of entries {\"at\": instant, \"set\": {field: value}}");
+            return Refused("a timeline is a non-empty JSON array of entries {\"id\"?: text, \"at\": instant, \"set\": {field: value}}");
         }
 
-        Ticket? ticket = null;
+        var result = ImmutableArray.CreateBuilder<TimelineEntry>(root.GetArrayLength());
         var index = 0;
         foreach (var entry in root.EnumerateArray())
         {
@@ -47,9 +112,9 @@ internal static class TimelineReader
                 return Refused($"timeline entry {index}: an entry is an object {{\"at\": instant, \"set\": {{field: value}}}}, not {Kind(entry)}");
             }
 
-            if (Duplicate(entry) is { } duplicate)
+            if (DuplicateOrUnknown(entry) is { } problem)
             {
-                return Refused($"timeline entry {index}: {duplicate}");
+                return Refused($"timeline entry {index}: {problem}");
             }
 
             if (!entry.TryGetProperty("at", out var atProperty) || atProperty.ValueKind != JsonValueKind.String)
@@ -67,7 +132,19 @@ internal static class TimelineReader
                 return Refused($"timeline entry {index}: at: {atError}");
             }
 
-            var changes = new List<KeyValuePair<string, RawValue>>();
+            string? id = null;
+            if (entry.TryGetProperty("id", out var idProperty))
+            {
+                if (idProperty.ValueKind is not JsonValueKind.String and not JsonValueKind.Number
+                    || EventReader.FromJsonValue(idProperty) is not { Kind: RawKind.String or RawKind.Integer } idValue)
+                {
+                    return Refused($"timeline entry {index}: \"id\" is the entry's id, a string or a number, not {Kind(idProperty)}");
+                }
+
+                id = idValue.Kind == RawKind.String ? idValue.Text : idProperty.GetRawText();
+            }
+
+            var changes = ImmutableArray.CreateBuilder<KeyValuePair<string, RawValue>>();
             if (entry.TryGetProperty("set", out var set))
             {
                 if (set.ValueKind != JsonValueKind.Object)
@@ -91,63 +168,39 @@ internal static class TimelineReader
                 }
             }
 
-            if (ticket is null)
-            {
-                changes.Add(new(EventSchema.SubmittedAtField, RawValue.Object(at)));
-                var submission = EventReader.Read(policy.Schema, changes, "<timeline>");
-                if (!submission.Success)
-                {
-                    return Refused($"timeline entry 0 (the submission): {submission.ErrorMessage}");
-                }
-
-                ticket = policy.Track(submission.Event);
-            }
-            else
-            {
-                try
-                {
-                    ticket = ticket.Append(at, changes);
-                }
-                catch (TimelineException ex)
-                {
-                    return Refused(ex.Message);
-                }
-            }
-
+            result.Add(new TimelineEntry(id, at, changes.ToImmutable()));
             index++;
         }
 
-        return new TimelineReadResult(ticket, null);
+        return (Timeline.From(result.MoveToImmutable()), null);
     }
 
-    /// <summary>An entry that gives <c>at</c> or <c>set</c> twice is refused: which one counts would be a guess.</summary>
-    private static string? Duplicate(JsonElement entry)
+    /// <summary>
+    /// An entry that gives <c>id</c>, <c>at</c> or <c>set</c> twice is refused: which one counts would be a guess. So is
+    /// any other key: a misspelt <c>set</c> would otherwise leave the entry's changes unapplied without a word.
+    /// </summary>
+    private static string? DuplicateOrUnknown(JsonElement entry)
     {
-        bool at = false, set = false;
+        var seen = new HashSet<string>(3, StringComparer.Ordinal);
         foreach (var property in entry.EnumerateObject())
         {
-            if (property.NameEquals("at"))
+            var key = Array.Find(EntryKeys, k => property.NameEquals(k));
+            if (key is null)
             {
-                if (at)
-                {
-                    return "\"at\" is given twice";
-                }
-
-                at = true;
+                var name = TryName(property, out var known) ? known : "\\ud800";
+                return $"unknown key '{YamlTreeReader.Shorten(name)}'{Diagnostics.SuggestionFinder.DidYouMean(name, EntryKeys)}; an entry holds \"id\", \"at\" and \"set\" only";
             }
-            else if (property.NameEquals("set"))
-            {
-                if (set)
-                {
-                    return "\"set\" is given twice";
-                }
 
-                set = true;
+            if (!seen.Add(key))
+            {
+                return $"\"{key}\" is given twice";
             }
         }
 
         return null;
     }
+
+    private static readonly string[] EntryKeys = ["id", "at", "set"];
 
     private static bool TryName(JsonProperty property, out string name)
     {
@@ -174,5 +227,5 @@ internal static class TimelineReader
         _ => "an object",
     };
 
-    private static TimelineReadResult Refused(string error) => new(null, error);
+    private static (Timeline?, string?) Refused(string error) => (null, error);
 }

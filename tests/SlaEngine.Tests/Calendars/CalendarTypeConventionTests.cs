@@ -11,7 +11,7 @@ namespace SlaEngine.Tests.Calendars;
 public sealed class CalendarTypeConventionTests
 {
     private static readonly Type[] PublicTypes = typeof(BusinessCalendar).Assembly.GetExportedTypes()
-        .Where(t => t.Namespace == typeof(BusinessCalendar).Namespace && !typeof(Exception).IsAssignableFrom(t))
+        .Where(t => t.Namespace == typeof(BusinessCalendar).Namespace && !typeof(Exception).IsAssignableFrom(t) && !t.IsEnum)
         .ToArray();
 
     [Fact]

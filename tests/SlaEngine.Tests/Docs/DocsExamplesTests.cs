@@ -50,6 +50,12 @@ public sealed partial class DocsExamplesTests
                 result.Errors.Select(d => d.Code).Should().Contain(fails, $"the policy at {name} is shown failing with {fails}");
             }
         }
+        else if (block.FirstContentLine == "format: slaengine-mapping/v1")
+        {
+            fails.Should().BeNull("only policies are shown failing");
+            var result = SlaEngine.Ingestion.MappingLoader.Load(block.Text, PolicyLoader.LoadFileOrThrow(TestFiles.ReferencePolicyPath), name);
+            result.Diagnostics.Should().BeEmpty($"the mapping at {name} loads against the reference policy");
+        }
         else if (block.FirstContentLine.StartsWith("tests:", StringComparison.Ordinal))
         {
             fails.Should().BeNull("only policies are shown failing");

@@ -453,7 +453,7 @@ public sealed class ConditionCompilerTests
         var bag = new DiagnosticBag();
         bag.Error("SLA1004", new SourceLocation("p.yaml", 1, 1), "unrelated");
         var condition = SlaEngine.Expressions.ConditionCompiler.Compile(
-            "emergency", SlaEngine.Expressions.LinearPositionMap.Standalone, TestSchema.Environment(), bag);
+            "emergency", SlaEngine.Diagnostics.LinearPositionMap.Standalone, TestSchema.Environment(), bag);
         condition.Should().NotBeNull();
         bag.Count.Should().Be(1);
     }

@@ -237,6 +237,41 @@ public sealed class PolicyLinterTests
     }
 
     [Fact]
+    public void Rule_based_holidays_count_as_upcoming_holidays_and_a_set_ended_by_until_does_not()
+    {
+        // Now is 2026-11-24: the next twelve months run to 2027-11-23.
+        var result = Load("""
+            format: slaengine/v1
+            policy: lint
+            holidaySets:
+              easter: [{ easter: -2, name: Good Friday }]
+            calendars:
+              by-set:
+                zone: Europe/London
+                hours: { mon-fri: "09:00-17:00" }
+                holidays: [{ set: easter }]
+              ended:
+                zone: Europe/London
+                hours: { mon-fri: "09:00-17:00" }
+                holidays: [{ yearly: "12-31", until: 2025 }, { easter: 1, until: 2026 }]
+              started:
+                zone: Europe/London
+                hours: { mon-fri: "09:00-17:00" }
+                holidays: [{ yearly: "05/mon>=18", from: 2027 }]
+            teams:
+              a: { calendar: by-set }
+              b: { calendar: ended }
+              c: { calendar: started }
+            rules:
+              - id: r
+                owner: a
+                informed: [b, c]
+            """);
+
+        Warnings(result, DiagnosticCodes.NoUpcomingHolidays).Should().ContainSingle().Which.Should().Contain("calendar 'ended'");
+    }
+
+    [Fact]
     public void Lint_can_be_turned_off_and_warnings_never_stop_a_load()
     {
         var yaml = Calendars + "\nteams:\n  ghosts: {}\n";

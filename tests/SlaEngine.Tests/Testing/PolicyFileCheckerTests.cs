@@ -23,8 +23,10 @@ public sealed class PolicyFileCheckerTests : IDisposable
 
         var results = PolicyFileChecker.FindFiles([SamplePolicies]).Select(checker.Check).ToList();
 
-        results.Should().HaveCount(4);
-        results.Where(r => r.IsTestSuite).Select(r => Path.GetFileName(r.File)).Should().BeEquivalentTo("contact-center.tests.yaml", "service-desk.tests.yaml");
+        var yaml = Directory.GetFiles(SamplePolicies, "*.yaml");
+        results.Should().HaveCount(yaml.Length);
+        results.Where(r => r.IsTestSuite).Select(r => Path.GetFileName(r.File)).Should()
+            .BeEquivalentTo(yaml.Where(f => f.EndsWith(".tests.yaml", StringComparison.Ordinal)).Select(Path.GetFileName)).And.Contain("contact-center.tests.yaml");
         results.SelectMany(r => r.Diagnostics).Where(d => d.IsError).Should().BeEmpty();
     }
 
@@ -113,10 +115,12 @@ public sealed class PolicyFileCheckerTests : IDisposable
     }
 
     [Fact]
-    public void Folders_are_searched_recursively_leaving_out_dot_folders_and_files_given_directly_are_kept()
+    public void Folders_are_searched_recursively_leaving_out_mappings_dot_folders_and_build_output_and_files_given_directly_are_kept()
     {
         _scratch.Write(Path.Combine("teams", "network", "network.yml"), "x: 1\n");
         _scratch.Write(Path.Combine(".github", "workflows", "ci.yaml"), "on: push\n");
+        _scratch.Write(Path.Combine("mappings", "jira.mapping.yaml"), "format: slaengine-mapping/v1\n");
+        _scratch.Write(Path.Combine("bin", "Release", "copy.yaml"), "format: slaengine/v1\n");
         _scratch.Write("notes.txt", "not yaml\n");
         var direct = Path.Combine(_scratch.Directory, "missing.yaml");
 

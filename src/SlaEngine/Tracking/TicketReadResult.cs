@@ -1,0 +1,29 @@
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+
+namespace SlaEngine.Tracking;
+
+/// <summary>The outcome of reading a stored ticket: the ticket with every entry applied, or why it was refused, and warnings (such as another policy digest).</summary>
+public sealed class TicketReadResult
+{
+    internal TicketReadResult(Ticket? ticket, string? error, ImmutableArray<string> warnings)
+    {
+        Ticket = error is null ? ticket : null;
+        Error = error;
+        Warnings = warnings.IsDefault ? [] : warnings;
+    }
+
+    /// <summary>The ticket; null when it was refused.</summary>
+    public Ticket? Ticket { get; }
+
+    /// <summary>Why the ticket was refused, or null.</summary>
+    public string? Error { get; }
+
+    /// <summary>What the reader noticed without refusing: the ticket was stored under another policy id, version or digest.</summary>
+    public ImmutableArray<string> Warnings { get; }
+
+    /// <summary>Whether the ticket was read.</summary>
+    [MemberNotNullWhen(true, nameof(Ticket))]
+    [MemberNotNullWhen(false, nameof(Error))]
+    public bool Success => Ticket is not null;
+}
