@@ -12,6 +12,7 @@ using NodaTime;
 using SlaEngine.DependencyInjection;
 using SlaEngine.Evaluation;
 using SlaEngine.Ingestion;
+using SlaEngine.Reporting;
 using SlaEngine.Tracking;
 using Xunit;
 

@@ -18,6 +18,7 @@ using NodaTime;
 using SlaEngine.DependencyInjection;
 using SlaEngine.Evaluation;
 using SlaEngine.Ingestion;
+using SlaEngine.Reporting;
 using SlaEngine.Samples.SlaService.Storage;
 
 namespace SlaEngine.Samples.SlaService;

@@ -2,7 +2,7 @@ using BenchmarkDotNet.Attributes;
 using SlaEngine.Benchmarks.Synthetic;
 using SlaEngine.Diagnostics;
 using SlaEngine.Loading;
-using SlaEngine.Loading.Yaml;
+using SlaEngine.Yaml;
 using SlaEngine.Model;
 
 namespace SlaEngine.Benchmarks;

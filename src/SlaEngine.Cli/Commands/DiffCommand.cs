@@ -78,14 +78,9 @@ internal static class DiffCommand
                     return CliApp.UsageError;
                 }
 
-                List<JsonElement> documents;
-                try
+                if (InputFiles.ReadJsonDocuments(text, out var error) is not { } documents)
                 {
-                    documents = InputFiles.ReadJsonDocuments(text);
-                }
-                catch (JsonException ex)
-                {
-                    stderr.WriteLine($"{eventsFile}: not valid JSON: {ex.Message}");
+                    stderr.WriteLine($"{eventsFile}: {error}");
                     return CliApp.UsageError;
                 }
 

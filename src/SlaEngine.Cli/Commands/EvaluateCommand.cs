@@ -5,10 +5,12 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using NodaTime;
+using NodaTime.Text;
 using SlaEngine.Evaluation;
 using SlaEngine.Events;
 using SlaEngine.Reporting;
 using SlaEngine.Tracking;
+using YamlDotNet.RepresentationModel;
 
 namespace SlaEngine.Cli.Commands;
 
@@ -19,15 +21,16 @@ internal static class EvaluateCommand
     {
         var policyArg = new Argument<FileInfo>("policy") { Description = "The policy file." };
         var eventOption = new Option<FileInfo?>("--event") { Description = "A JSON file with one event, a JSON array of events, or JSON lines (one event per line); or a .yaml file with one event." };
-        var timelineOption = new Option<FileInfo?>("--timeline") { Description = "A JSON file with a ticket's timeline: [{\"id\"?: …, \"at\": …, \"set\": {…}}, …] in any order (the first entry is the submission; a repeated id is ignored), or a stored ticket." };
+        var timelineOption = new Option<FileInfo?>("--timeline") { Description = "A JSON file with a ticket's timeline: [{\"at\": …, \"set\": {…}}, …]; the first entry is the submission." };
         var atOption = new Option<string?>("--at") { Description = "With --timeline: the instant to report the clocks at (ISO-8601 with an offset)." };
-        var format = new Option<string>("--format") { Description = "Output format for --event: json (the decision's stable JSON) or text (as 'explain' prints it).", DefaultValueFactory = _ => "json" };
+        var zoneOption = new Option<string?>("--zone") { Description = "Show every instant of the text in this IANA time zone (such as Europe/Dublin). Default: each calendar's own zone, and the zone the event was submitted from for 24x7 clocks." };
+        var format = new Option<string>("--format") { Description = "Output format: json (the stable JSON of the decision or of the clocks' status) or text (as 'explain' prints it).", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("json", "text");
         var name = explain ? "explain" : "evaluate";
         var description = explain
-            ? "Explain the decision for an event in plain words, with the rule behind each facet and local times; with --timeline and --at, where every SLA clock stands, when next to look and what escalates next.\nExample: slaengine explain policies/contact-center.yaml --event events/routing.json"
+            ? "Explain the decision for an event in plain words, with the rule behind each facet and local times; with --timeline and --at, where every SLA clock stands, when next to look and what escalates next.\nExample: slaengine explain policies/contact-center.yaml --event events/routing.json --zone Europe/Dublin"
             : "Print the decision for each event as JSON; with --timeline and --at, the status of every SLA clock.\nExample: slaengine evaluate policies/contact-center.yaml --event events/routing.json";
-        var command = new Command(name, description) { policyArg, eventOption, timelineOption, atOption };
+        var command = new Command(name, description) { policyArg, eventOption, timelineOption, atOption, zoneOption };
         if (!explain)
         {
             command.Add(format);
@@ -35,6 +38,32 @@ internal static class EvaluateCommand
 
         command.SetAction(parse =>
         {
+            var text = explain || parse.GetValue(format) == "text";
+            DateTimeZone? zone = null;
+            if (parse.GetValue(zoneOption) is { } zoneId)
+            {
+                if (!text)
+                {
+                    stderr.WriteLine($"{name}: --zone applies to text (explain, or --format text); JSON instants are always UTC");
+                    return CliApp.UsageError;
+                }
+
+                zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId);
+                if (zone is null)
+                {
+                    stderr.WriteLine($"--zone: unknown time zone '{zoneId}': use an IANA zone id such as Europe/Dublin");
+                    return CliApp.UsageError;
+                }
+            }
+
+            var eventFile = parse.GetValue(eventOption);
+            var timelineFile = parse.GetValue(timelineOption);
+            if (eventFile is null == timelineFile is null)
+            {
+                stderr.WriteLine($"{name}: give exactly one of --event FILE or --timeline FILE --at INSTANT");
+                return CliApp.UsageError;
+            }
+
             var loaded = PolicyLoader.LoadFile(parse.GetValue(policyArg)!.ToString());
             if (!loaded.Success)
             {
@@ -46,24 +75,41 @@ internal static class EvaluateCommand
                 return CliApp.Failed;
             }
 
-            var policy = loaded.Policy;
-            var eventFile = parse.GetValue(eventOption);
-            var timelineFile = parse.GetValue(timelineOption);
-            if (eventFile is null == timelineFile is null)
-            {
-                stderr.WriteLine($"{name}: give exactly one of --event FILE or --timeline FILE --at INSTANT");
-                return CliApp.UsageError;
-            }
-
+            var output = new Output(name, loaded.Policy, text, zone, stdout, stderr);
             return timelineFile is not null
-                ? Timeline(policy, timelineFile, parse.GetValue(atOption), explain, stdout, stderr)
-                : Events(policy, eventFile!, explain || parse.GetValue(format) == "text", stdout, stderr);
+                ? Timeline(output, timelineFile, parse.GetValue(atOption))
+                : Events(output, eventFile!);
         });
         return command;
     }
 
-    private static int Events(Policy policy, FileInfo file, bool explain, TextWriter stdout, TextWriter stderr)
+    /// <summary>Where and how results are written: text or JSON, and the zone chosen for text.</summary>
+    private sealed record Output(string Name, Policy Policy, bool Text, DateTimeZone? Zone, TextWriter Stdout, TextWriter Stderr)
     {
+        /// <summary>The explanation's options: the chosen zone, and for 24x7 clocks the zone the event was submitted from.</summary>
+        public ExplainOptions Options(string? submittedAtText) => new()
+        {
+            Zone = Zone,
+            AlwaysOpenZone = submittedAtText is not null && OffsetDateTimePattern.ExtendedIso.Parse(submittedAtText.Trim()) is { Success: true } parsed
+                ? DateTimeZone.ForOffset(parsed.Value.Offset)
+                : null,
+        };
+
+        /// <summary>Writes the notes of an event read (SLA4003, a field the policy does not read) to standard error.</summary>
+        public void Notes(string where, EventReadResult read)
+        {
+            foreach (var note in read.Event?.Notes ?? [])
+            {
+                Stderr.WriteLine($"{where}: {note.Severity.ToString().ToLowerInvariant()} {note.Code}: {note.Message}");
+            }
+        }
+    }
+
+    private static int Events(Output output, FileInfo file)
+    {
+        var policy = output.Policy;
+        var stdout = output.Stdout;
+        var stderr = output.Stderr;
         var text = InputFiles.ReadText(file, stderr);
         if (text is null)
         {
@@ -79,19 +125,15 @@ internal static class EvaluateCommand
                 return CliApp.Failed;
             }
 
+            output.Notes(file.ToString(), read);
             var decision = policy.Evaluate(read.Event);
-            stdout.Write(explain ? DecisionExplainer.Explain(policy, decision) : decision.ToJson(indented: true) + Environment.NewLine);
+            stdout.Write(output.Text ? DecisionExplainer.Explain(policy, decision, output.Options(YamlSubmittedAt(text))) : decision.ToJson(indented: true) + Environment.NewLine);
             return CliApp.Ok;
         }
 
-        List<JsonElement> documents;
-        try
+        if (InputFiles.ReadJsonDocuments(text, out var error) is not { } documents)
         {
-            documents = InputFiles.ReadJsonDocuments(text);
-        }
-        catch (JsonException ex)
-        {
-            stderr.WriteLine($"{file}: not valid JSON: {ex.Message}");
+            stderr.WriteLine($"{file}: {error}");
             return CliApp.Failed;
         }
 
@@ -100,6 +142,7 @@ internal static class EvaluateCommand
         foreach (var document in documents)
         {
             number++;
+            var where = documents.Count == 1 ? file.ToString() : $"{file}: event {number}";
             var read = policy.ReadEvent(document);
             if (!read.Success)
             {
@@ -108,15 +151,16 @@ internal static class EvaluateCommand
                 continue;
             }
 
+            output.Notes(where, read);
             var decision = policy.Evaluate(read.Event);
-            if (explain)
+            if (output.Text)
             {
                 if (number > 1)
                 {
                     stdout.WriteLine(new string('-', 60));
                 }
 
-                stdout.Write(DecisionExplainer.Explain(policy, decision));
+                stdout.Write(DecisionExplainer.Explain(policy, decision, output.Options(JsonSubmittedAt(document))));
             }
             else
             {
@@ -127,11 +171,12 @@ internal static class EvaluateCommand
         return failed ? CliApp.Failed : CliApp.Ok;
     }
 
-    private static int Timeline(Policy policy, FileInfo file, string? atText, bool explain, TextWriter stdout, TextWriter stderr)
+    private static int Timeline(Output output, FileInfo file, string? atText)
     {
+        var stderr = output.Stderr;
         if (atText is null)
         {
-            stderr.WriteLine($"{(explain ? "explain" : "evaluate")}: --timeline needs --at INSTANT");
+            stderr.WriteLine($"{output.Name}: --timeline needs --at INSTANT");
             return CliApp.UsageError;
         }
 
@@ -147,7 +192,7 @@ internal static class EvaluateCommand
             return CliApp.Failed;
         }
 
-        var read = policy.ReadTimeline(text);
+        var read = output.Policy.ReadTimeline(text);
         if (!read.Success)
         {
             stderr.WriteLine($"{file}: {read.Error}");
@@ -155,7 +200,48 @@ internal static class EvaluateCommand
         }
 
         var status = read.Ticket.StatusAt(at);
-        stdout.WriteLine(explain ? TicketStatusExplainer.Explain(policy, status).TrimEnd() : SlaJson.ToJson(status, indented: true));
+        if (output.Text)
+        {
+            output.Stdout.WriteLine(TicketStatusExplainer.Explain(output.Policy, status, output.Options(TimelineSubmittedAt(text))).TrimEnd());
+        }
+        else
+        {
+            output.Stdout.WriteLine(SlaJson.ToJson(status, indented: true));
+        }
+
         return CliApp.Ok;
+    }
+
+    /// <summary>The <c>submittedAt</c> text of a JSON event, or null.</summary>
+    private static string? JsonSubmittedAt(JsonElement document) =>
+        document.ValueKind == JsonValueKind.Object && document.TryGetProperty(EventSchema.SubmittedAtField, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
+    /// <summary>The <c>at</c> text of a timeline's first entry (the submission), or null.</summary>
+    private static string? TimelineSubmittedAt(string json)
+    {
+        var entries = InputFiles.ReadJsonDocuments(json, out _);
+        return entries is { Count: > 0 } && entries[0].ValueKind == JsonValueKind.Object && entries[0].TryGetProperty("at", out var at) && at.ValueKind == JsonValueKind.String
+            ? at.GetString()
+            : null;
+    }
+
+    /// <summary>The <c>submittedAt</c> text of a YAML event, or null.</summary>
+    private static string? YamlSubmittedAt(string yaml)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            return stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode map
+                && map.Children.TryGetValue(new YamlScalarNode(EventSchema.SubmittedAtField), out var node) && node is YamlScalarNode scalar
+                ? scalar.Value
+                : null;
+        }
+        catch (YamlDotNet.Core.YamlException)
+        {
+            return null;
+        }
     }
 }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.IO;
-using SlaEngine.Schemas;
+using SlaEngine.Loading;
 
 namespace SlaEngine.Cli.Commands;
 

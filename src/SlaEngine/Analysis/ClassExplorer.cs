@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using SlaEngine.Policies;
+using SlaEngine.Text;
 
 namespace SlaEngine.Analysis;
 

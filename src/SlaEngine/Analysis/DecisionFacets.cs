@@ -35,7 +35,7 @@ internal static class DecisionFacets
 
         foreach (var deadline in d.Deadlines)
         {
-            facets["targets." + deadline.Clock] = $"{Policies.DurationText.Format(deadline.TargetOpenTime)} on {deadline.CalendarId}, due {Instant(deadline.Due)}";
+            facets["targets." + deadline.Clock] = $"{Text.DurationText.Format(deadline.TargetOpenTime)} on {deadline.CalendarId}, due {Instant(deadline.Due)}";
         }
 
         foreach (var group in d.Escalations.GroupBy(e => e.Clock, StringComparer.Ordinal))

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using NodaTime;
 using SlaEngine.Events;
+using SlaEngine.Expressions.Logic;
 using SlaEngine.Expressions;
 
 namespace SlaEngine.Analysis;

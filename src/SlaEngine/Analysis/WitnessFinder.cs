@@ -7,6 +7,7 @@ using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
 using SlaEngine.Events;
+using SlaEngine.Expressions.Logic;
 using SlaEngine.Expressions;
 
 namespace SlaEngine.Analysis;

@@ -102,9 +102,4 @@ public sealed class Decision
 
         return null;
     }
-
-    /// <summary>The decision's stable JSON form (see <see cref="SlaJson"/>).</summary>
-    /// <param name="indented">Whether to indent.</param>
-    /// <returns>The JSON text; the same decision always gives the same bytes.</returns>
-    public string ToJson(bool indented = false) => SlaJson.ToJson(this, indented);
 }

@@ -7,7 +7,7 @@ using System.Text.Json;
 using NodaTime;
 using SlaEngine.Diagnostics;
 using SlaEngine.Loading;
-using SlaEngine.Loading.Yaml;
+using SlaEngine.Yaml;
 
 namespace SlaEngine.Events;
 
@@ -305,7 +305,7 @@ internal static class EventReader
         }
         catch (JsonException ex)
         {
-            return Malformed($"the event is not valid JSON: {ex.Message}");
+            return Malformed($"the event is not valid JSON at {JsonErrorText.Describe(ex)}");
         }
     }
 

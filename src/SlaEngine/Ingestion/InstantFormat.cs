@@ -4,6 +4,7 @@ using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
 using NodaTime.TimeZones;
+using SlaEngine.Events;
 using SlaEngine.Loading;
 
 namespace SlaEngine.Ingestion;

@@ -3,7 +3,7 @@ using System.IO;
 using System.Text;
 using SlaEngine.Diagnostics;
 using SlaEngine.Loading;
-using SlaEngine.Loading.Yaml;
+using SlaEngine.Yaml;
 
 namespace SlaEngine.Ingestion;
 

@@ -8,7 +8,7 @@ using NodaTime.Text;
 using SlaEngine.Diagnostics;
 using SlaEngine.Events;
 using SlaEngine.Loading;
-using SlaEngine.Loading.Yaml;
+using SlaEngine.Yaml;
 
 namespace SlaEngine.Ingestion;
 

@@ -4,10 +4,12 @@ using System.Collections.Immutable;
 using System.Linq;
 using SlaEngine.Calendars;
 using SlaEngine.Diagnostics;
+using SlaEngine.Evaluation;
 using SlaEngine.Events;
 using SlaEngine.Expressions;
 using SlaEngine.Model;
 using SlaEngine.Policies;
+using SlaEngine.Yaml;
 
 namespace SlaEngine.Loading;
 

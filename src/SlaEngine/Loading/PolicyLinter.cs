@@ -5,6 +5,7 @@ using System.Collections.Immutable;
 using NodaTime;
 using SlaEngine.Diagnostics;
 using SlaEngine.Events;
+using SlaEngine.Expressions.Logic;
 using SlaEngine.Expressions;
 using SlaEngine.Model;
 
@@ -217,8 +218,10 @@ internal static class PolicyLinter
             }
 
             // A rule without a condition below rules that happen to cover every value today is a fallback for values
-            // added later (the reference policy's triage): only rules above that always match can shadow it.
-            var fallback = lowered.When[i] is ConstFormula { Value: true };
+            // added later (the reference policy's triage): only rules above that always match can shadow it. Only a
+            // rule with no 'when' at all is one: a written condition that always holds ('true', or 'kind in [...]'
+            // naming every value) is a condition like any other, shadowed when the rules above cover it.
+            var fallback = !rule.HasWhen;
             var blockers = new List<int>();
             foreach (var j in index.CandidatesAbove(i))
             {

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Linq;
 using NodaTime;
 using SlaEngine.Diagnostics;
-using SlaEngine.Loading.Yaml;
+using SlaEngine.Yaml;
 using SlaEngine.Model;
 
 namespace SlaEngine.Loading;

@@ -5,7 +5,7 @@ using System.Linq;
 using NodaTime;
 using SlaEngine.Calendars;
 using SlaEngine.Diagnostics;
-using SlaEngine.Loading.Yaml;
+using SlaEngine.Yaml;
 using SlaEngine.Model;
 
 namespace SlaEngine.Loading;

@@ -5,7 +5,7 @@ using System.Globalization;
 using System.Linq;
 using SlaEngine.Diagnostics;
 using SlaEngine.Events;
-using SlaEngine.Loading.Yaml;
+using SlaEngine.Yaml;
 using SlaEngine.Model;
 
 namespace SlaEngine.Loading;

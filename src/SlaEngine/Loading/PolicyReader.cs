@@ -5,7 +5,8 @@ using System.Linq;
 using NodaTime;
 using SlaEngine.Diagnostics;
 using SlaEngine.Events;
-using SlaEngine.Loading.Yaml;
+using SlaEngine.Expressions;
+using SlaEngine.Yaml;
 using SlaEngine.Model;
 
 namespace SlaEngine.Loading;

@@ -3,15 +3,13 @@ using NodaTime;
 using SlaEngine.Calendars;
 using SlaEngine.Diagnostics;
 using SlaEngine.Events;
-using SlaEngine.Loading.Yaml;
+using SlaEngine.Expressions;
+using SlaEngine.Yaml;
 
 namespace SlaEngine.Model;
 
 // The plain declared shapes of a policy file, exactly as written, each with the position it came from.
 // The loader fills them; the compiler turns them into a Policy. Nothing here knows about evaluation.
-
-/// <summary>A value and where its token starts.</summary>
-internal readonly record struct Located<T>(T Value, SourceLocation Location);
 
 /// <summary>An expression scalar (<c>when</c>, <c>unless</c>, <c>pauseWhen</c>, <c>stopWhen</c>) kept with its YAML position.</summary>
 internal sealed record ExpressionDecl(string Text, YamlScalar Scalar)
@@ -165,22 +163,4 @@ internal sealed record PolicyDecl(
 {
     /// <summary>What could not be read (already reported): references into it are not reported again.</summary>
     public UnreadableDecls Unreadable { get; init; } = UnreadableDecls.None;
-}
-
-/// <summary>
-/// Declarations the reader could not read, each already reported once: a whole section that is misspelt or of the
-/// wrong shape, or a field whose type is missing or unknown. A reference into them is not a second defect, so
-/// neither the reference checker nor the expression checker reports it (one defect, one diagnostic).
-/// </summary>
-/// <param name="Teams">The 'teams' section is missing under a misspelt key or is not a mapping.</param>
-/// <param name="Calendars">The 'calendars' section is missing under a misspelt key or is not a mapping.</param>
-/// <param name="Clocks">The 'clocks' section is missing under a misspelt key or is not a mapping.</param>
-/// <param name="Fields">The 'fields' section is missing under a misspelt key or is not a mapping.</param>
-/// <param name="FieldNames">Fields declared without a readable type.</param>
-internal sealed record UnreadableDecls(bool Teams, bool Calendars, bool Clocks, bool Fields, IReadOnlySet<string> FieldNames)
-{
-    public static readonly UnreadableDecls None = new(false, false, false, false, new HashSet<string>());
-
-    /// <summary>Whether a reference to this field name is not to be reported.</summary>
-    public bool IsUnreadableField(string name) => Fields || FieldNames.Contains(name);
 }

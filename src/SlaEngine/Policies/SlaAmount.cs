@@ -1,5 +1,6 @@
 using System.Globalization;
 using NodaTime;
+using SlaEngine.Text;
 
 namespace SlaEngine.Policies;
 

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Text.Json;
 using SlaEngine.Evaluation;
+using SlaEngine.Text;
 
 namespace SlaEngine.Replay;
 
@@ -45,7 +46,7 @@ public static class AttainmentMerge
             seen[shard.Index] = true;
             if (part.At != first.At)
             {
-                throw new ArgumentException($"shard {shard} is made at {SlaJson.FormatInstant(part.At)}, shard {first.Shard} at {SlaJson.FormatInstant(first.At)}: replay every shard with the same --at and history", nameof(parts));
+                throw new ArgumentException($"shard {shard} is made at {InstantText.Format(part.At)}, shard {first.Shard} at {InstantText.Format(first.At)}: replay every shard with the same --at and history", nameof(parts));
             }
 
             if (!part.By.SequenceEqual(first.By) || !part.Policies.Select(p => (p.PolicyId, p.PolicyVersion)).SequenceEqual(first.Policies.Select(p => (p.PolicyId, p.PolicyVersion))))

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Text.Json;
 using SlaEngine.Evaluation;
+using SlaEngine.Text;
 
 namespace SlaEngine.Replay;
 
@@ -17,7 +18,7 @@ internal static class AttainmentReportReader
             throw new FormatException($"the format is not {AttainmentReport.FormatName}");
         }
 
-        if (!SlaJson.TryParseInstant(root.GetProperty("at").GetString() ?? string.Empty, out var at, out var why))
+        if (!InstantText.TryParse(root.GetProperty("at").GetString() ?? string.Empty, out var at, out var why))
         {
             throw new FormatException($"at: {why}");
         }

@@ -1,5 +1,6 @@
 using System;
 using NodaTime;
+using SlaEngine.Events;
 using SlaEngine.Loading;
 
 namespace SlaEngine.Replay;

@@ -186,7 +186,7 @@ public static class AttainmentHtmlWriter
 
     private static void BarChart(StringBuilder html, string kind, string clock, List<string> labels, List<double?[]> values, double max, Func<double?, string> describe, bool percentAxis, int marker = -1)
     {
-        const int height = 180, top = 10, left = 44, bottom = 46;
+        const int height = 190, top = 10, left = 64, bottom = 56;
         var policies = values.Count > 0 ? values[0].Length : 1;
         var groupWidth = labels.Count == 0 ? 20 : Math.Clamp(900 / labels.Count, 10, 60);
         var barWidth = Math.Max(3, (groupWidth - 2) / policies);

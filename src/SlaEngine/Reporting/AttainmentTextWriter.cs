@@ -77,7 +77,8 @@ public static class AttainmentTextWriter
         if (policies.Any(p => p.Escalations.Length > 0))
         {
             text.Append("\nescalations fired, per notified team\n");
-            var table = new List<string[]> { report.IsComparison ? ["team", "clock", policies[0].PolicyId, policies[1].PolicyId, "change"] : ["team", "clock", "steps"] };
+            var labels = policies.Select(p => p.PolicyVersion ?? p.PolicyId).ToList();
+            var table = new List<string[]> { report.IsComparison ? ["team", "clock", labels[0], labels[1], "change"] : ["team", "clock", "steps"] };
             var keys = policies.SelectMany(p => p.Escalations.Select(e => (e.Team, e.Clock))).Distinct().OrderBy(k => k.Team, StringComparer.Ordinal).ThenBy(k => k.Clock, StringComparer.Ordinal);
             foreach (var (team, clockName) in keys)
             {

@@ -4,6 +4,7 @@ using System.IO;
 using SlaEngine.Evaluation;
 using SlaEngine.Policies;
 using SlaEngine.Replay;
+using SlaEngine.Text;
 
 namespace SlaEngine.Reporting;
 

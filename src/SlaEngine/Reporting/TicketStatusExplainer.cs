@@ -3,10 +3,10 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using NodaTime;
-using NodaTime.Text;
 using SlaEngine.Calendars;
 using SlaEngine.Evaluation;
 using SlaEngine.Policies;
+using SlaEngine.Text;
 using SlaEngine.Tracking;
 
 namespace SlaEngine.Reporting;
@@ -17,17 +17,31 @@ namespace SlaEngine.Reporting;
 /// </summary>
 public static class TicketStatusExplainer
 {
-    private static readonly ZonedDateTimePattern Local = ZonedDateTimePattern.CreateWithInvariantCulture("ddd d MMM uuuu HH':'mm x '('z')'", DateTimeZoneProviders.Tzdb);
-
-    /// <summary>Explains a ticket's status under its policy.</summary>
+    /// <summary>Explains a ticket's status under its policy, each instant in the zone of the calendar it counts on.</summary>
     /// <param name="policy">The ticket's policy.</param>
     /// <param name="status">The status.</param>
     /// <returns>Several lines of text.</returns>
-    public static string Explain(Policy policy, TicketStatus status)
+    public static string Explain(Policy policy, TicketStatus status) => Explain(policy, status, ExplainOptions.Default);
+
+    /// <summary>Explains a ticket's status under its policy, with the instants in the zones the options choose.</summary>
+    /// <param name="policy">The ticket's policy.</param>
+    /// <param name="status">The status.</param>
+    /// <param name="options">Which zone each instant is shown in.</param>
+    /// <returns>Several lines of text.</returns>
+    /// <example>
+    /// <code>
+    /// TicketStatus status = ticket.StatusAt(now);
+    /// Console.Write(TicketStatusExplainer.Explain(policy, status, new ExplainOptions { Zone = DateTimeZoneProviders.Tzdb["Europe/Dublin"] }));
+    /// </code>
+    /// </example>
+    public static string Explain(Policy policy, TicketStatus status, ExplainOptions options)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(status);
-        var sb = new StringBuilder(DecisionExplainer.Explain(policy, status.Decision));
+        ArgumentNullException.ThrowIfNull(options);
+        var zones = new DecisionExplainer.Zones(policy, status.Decision, options);
+        string At(Instant instant, BusinessCalendar calendar) => zones.At(instant, calendar);
+        var sb = new StringBuilder(DecisionExplainer.Explain(policy, status.Decision, options));
         var home = status.Decision.OwnerTeam?.Calendar ?? BusinessCalendar.AlwaysOpen;
         sb.AppendLine();
         sb.Append("Clocks at ").AppendLine(At(status.At, home));
@@ -88,6 +102,4 @@ public static class TicketStatusExplainer
 
         return sb.ToString();
     }
-
-    private static string At(Instant instant, BusinessCalendar calendar) => Local.Format(instant.InZone(calendar.Zone));
 }

@@ -6,7 +6,7 @@ using System.Linq;
 using NodaTime;
 using SlaEngine.Calendars;
 using SlaEngine.Loading;
-using SlaEngine.Loading.Yaml;
+using SlaEngine.Yaml;
 using SlaEngine.Tracking;
 
 namespace SlaEngine.Testing;

@@ -9,8 +9,9 @@ using NodaTime.Text;
 using SlaEngine.Calendars;
 using SlaEngine.Diagnostics;
 using SlaEngine.Evaluation;
+using SlaEngine.Events;
 using SlaEngine.Loading;
-using SlaEngine.Loading.Yaml;
+using SlaEngine.Yaml;
 using SlaEngine.Policies;
 using SlaEngine.Tracking;
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using NodaTime;
 using SlaEngine.Diagnostics;
-using SlaEngine.Loading.Yaml;
+using SlaEngine.Yaml;
 
 namespace SlaEngine.Testing;
 

@@ -4,8 +4,9 @@ using System.Collections.Immutable;
 using System.IO;
 using NodaTime;
 using SlaEngine.Diagnostics;
+using SlaEngine.Events;
 using SlaEngine.Loading;
-using SlaEngine.Loading.Yaml;
+using SlaEngine.Yaml;
 
 namespace SlaEngine.Testing;
 

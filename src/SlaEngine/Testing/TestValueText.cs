@@ -5,6 +5,7 @@ using NodaTime;
 using NodaTime.Text;
 using SlaEngine.Calendars;
 using SlaEngine.Policies;
+using SlaEngine.Text;
 
 namespace SlaEngine.Testing;
 

@@ -4,7 +4,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using SlaEngine.Events;
 using SlaEngine.Loading;
-using SlaEngine.Loading.Yaml;
+using SlaEngine.Yaml;
 
 namespace SlaEngine.Tracking;
 
@@ -44,7 +44,7 @@ internal static class TimelineReader
         }
         catch (JsonException ex)
         {
-            return (null, $"the timeline is not valid JSON: {ex.Message}");
+            return (null, $"the timeline is not valid JSON at {JsonErrorText.Describe(ex)}");
         }
     }
 

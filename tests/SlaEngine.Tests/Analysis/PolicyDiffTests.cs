@@ -6,6 +6,7 @@ using FluentAssertions;
 using NodaTime;
 using SlaEngine.Analysis;
 using SlaEngine.Evaluation;
+using SlaEngine.Reporting;
 using Xunit;
 
 namespace SlaEngine.Tests.Analysis;

@@ -1,6 +1,8 @@
 using FluentAssertions;
 using SlaEngine.Diagnostics;
 using SlaEngine.Evaluation;
+using SlaEngine.Reporting;
+using SlaEngine.Tests.Evaluation;
 using Xunit;
 using static SlaEngine.Tests.Evaluation.TestPolicy;
 
@@ -47,7 +49,7 @@ public sealed class VisibleTextTests
     [Fact]
     public void A_zero_width_space_in_a_policy_enum_value_shows_in_the_diagnostic()
     {
-        var result = PolicyLoader.Load(Yaml.Replace("when: category == \"a\"", "when: category == \"a\u200B\"", System.StringComparison.Ordinal), "p.yaml");
+        var result = PolicyLoader.Load(TestPolicy.Yaml.Replace("when: category == \"a\"", "when: category == \"a\u200B\"", System.StringComparison.Ordinal), "p.yaml");
 
         result.Errors.Should().Contain(d => d.Message.Contains("a\\u200B", System.StringComparison.Ordinal))
             .And.NotContain(d => d.Message.Contains('\u200B', System.StringComparison.Ordinal));

@@ -5,6 +5,7 @@ using NodaTime;
 using SlaEngine.Evaluation;
 using SlaEngine.Events;
 using SlaEngine.Policies;
+using SlaEngine.Reporting;
 using Xunit;
 using static SlaEngine.Tests.Evaluation.TestPolicy;
 
@@ -158,7 +159,7 @@ public sealed class PolicyEvaluateTests
     [Fact]
     public void Evaluating_an_event_of_another_policy_is_refused()
     {
-        var other = PolicyLoader.LoadOrThrow(Yaml, "other.yaml");
+        var other = PolicyLoader.LoadOrThrow(TestPolicy.Yaml, "other.yaml");
         var e = other.NewEvent(Utc(11, 24, 10)).Set("category", "a").Build();
 
         var act = () => Subject.Evaluate(e);

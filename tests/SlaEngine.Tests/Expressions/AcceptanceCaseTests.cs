@@ -5,6 +5,7 @@ using FluentAssertions;
 using SlaEngine.Diagnostics;
 using SlaEngine.Events;
 using SlaEngine.Expressions;
+using SlaEngine.Yaml;
 using Xunit;
 
 namespace SlaEngine.Tests.Expressions;

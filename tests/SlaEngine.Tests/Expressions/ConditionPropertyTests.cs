@@ -6,6 +6,7 @@ using FluentAssertions;
 using NodaTime;
 using SlaEngine.Diagnostics;
 using SlaEngine.Events;
+using SlaEngine.Expressions.Logic;
 using SlaEngine.Expressions;
 using Xunit;
 

@@ -39,7 +39,7 @@ internal static class YamlScalars
 
     public static Scalar ValueOf(string yaml, string key) => ValuesOf(yaml, key)[0];
 
-    public static SlaEngine.Expressions.ScalarPositionMap MapOf(string yaml, Scalar scalar) =>
-        SlaEngine.Expressions.ScalarPositionMap.Create(
+    public static SlaEngine.Yaml.ScalarPositionMap MapOf(string yaml, Scalar scalar) =>
+        SlaEngine.Yaml.ScalarPositionMap.Create(
             yaml, (int)scalar.Start.Index, (int)scalar.Start.Line, (int)scalar.Start.Column, scalar.Style, "test.yaml");
 }

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using FluentAssertions;
 using NodaTime;
 using SlaEngine.Evaluation;
+using SlaEngine.Reporting;
 using Xunit;
 
 namespace SlaEngine.Tests.Reliability;

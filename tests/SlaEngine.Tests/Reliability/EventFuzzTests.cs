@@ -7,6 +7,7 @@ using CsCheck;
 using FluentAssertions;
 using NodaTime;
 using SlaEngine.Evaluation;
+using SlaEngine.Reporting;
 using Xunit;
 using Xunit.Abstractions;
 

@@ -5,6 +5,7 @@ using System.Linq;
 using FluentAssertions;
 using NodaTime;
 using SlaEngine.Diagnostics;
+using SlaEngine.Reporting;
 using Xunit;
 
 namespace SlaEngine.Tests.Reliability;

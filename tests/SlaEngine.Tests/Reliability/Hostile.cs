@@ -8,6 +8,7 @@ using FluentAssertions;
 using NodaTime;
 using SlaEngine.Diagnostics;
 using SlaEngine.Events;
+using SlaEngine.Reporting;
 using SlaEngine.Tracking;
 
 namespace SlaEngine.Tests.Reliability;
@@ -132,7 +133,7 @@ internal static class Hostile
             {
                 var status = ticket.StatusAt(when);
                 status.Decision.ToJson().Should().NotBeNullOrEmpty();
-                SlaEngine.Evaluation.SlaJson.ToJson(status).Should().NotBeNullOrEmpty();
+                SlaEngine.Reporting.SlaJson.ToJson(status).Should().NotBeNullOrEmpty();
             }
 
             ticket.DecisionAt(t).ToJson().Should().NotBeNullOrEmpty();

@@ -10,6 +10,7 @@ using FluentAssertions;
 using NodaTime;
 using NodaTime.Text;
 using SlaEngine.Evaluation;
+using SlaEngine.Reporting;
 using SlaEngine.Tracking;
 using Xunit;
 using Xunit.Abstractions;

@@ -3,6 +3,7 @@ using System.Linq;
 using FluentAssertions;
 using NodaTime;
 using SlaEngine.Evaluation;
+using SlaEngine.Reporting;
 using SlaEngine.Tracking;
 using Xunit;
 

@@ -2,6 +2,7 @@ using CsCheck;
 using FluentAssertions;
 using NodaTime;
 using NodaTime.Text;
+using SlaEngine.Events;
 using SlaEngine.Loading;
 using SlaEngine.Replay;
 using Xunit;

@@ -97,7 +97,7 @@ public sealed class HistoryReplayTests
     [Fact]
     public void The_csv_history_gives_the_same_report_as_the_json_lines_one()
     {
-        Json(Report(Csv, AtMidnight, HistoryFormat.Csv)).Should().Be(Json(Report(JsonLines, AtMidnight)));
+        ReplayFixtures.Json(Report(Csv, AtMidnight, HistoryFormat.Csv)).Should().Be(ReplayFixtures.Json(Report(JsonLines, AtMidnight)));
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class HistoryReplayTests
             .Select((line, i) => (line, i, at: System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("at").GetString()))
             .OrderBy(x => x.at, StringComparer.Ordinal).ThenBy(x => x.i).Select(x => x.line));
 
-        Json(Report(sorted, AtMidnight)).Should().Be(Json(Report(JsonLines, AtMidnight)));
+        ReplayFixtures.Json(Report(sorted, AtMidnight)).Should().Be(ReplayFixtures.Json(Report(JsonLines, AtMidnight)));
     }
 
     [Fact]
@@ -161,7 +161,7 @@ public sealed class HistoryReplayTests
         var report = Report(history, AtMidnight);
 
         report.History.RowsAfterEnd.Should().Be(1);
-        Json(Report(history, AtMidnight)).Should().Contain("\"met\": 3");
+        ReplayFixtures.Json(Report(history, AtMidnight)).Should().Contain("\"met\": 3");
         report.Policies[0].ClockFor("resolve")!.Total.Met.Should().Be(3);
     }
 
@@ -170,8 +170,8 @@ public sealed class HistoryReplayTests
     {
         var history = Synthetic(400, sortedByTime: true);
 
-        var one = Json(Report(history, new SimulationOptions { Threads = 1, By = ["priority"] }, policy: Reference));
-        var three = Json(Report(history, new SimulationOptions { Threads = 3, By = ["priority"] }, policy: Reference));
+        var one = ReplayFixtures.Json(Report(history, new SimulationOptions { Threads = 1, By = ["priority"] }, policy: Reference));
+        var three = ReplayFixtures.Json(Report(history, new SimulationOptions { Threads = 3, By = ["priority"] }, policy: Reference));
 
         three.Should().Be(one);
     }

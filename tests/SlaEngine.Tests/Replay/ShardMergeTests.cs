@@ -26,11 +26,11 @@ public sealed class ShardMergeTests
     public void Merged_shards_give_exactly_the_bytes_of_one_run(int count)
     {
         var options = new SimulationOptions { SkipBad = true, Compare = ReferenceTight, By = ["priority", "emergency"] };
-        var whole = Json(Report(History.Value, options, policy: ReplayFixtures.Reference));
+        var whole = ReplayFixtures.Json(Report(History.Value, options, policy: ReplayFixtures.Reference));
 
         var parts = Enumerable.Range(0, count)
             .Select(i => Report(History.Value, new SimulationOptions { SkipBad = true, Compare = ReferenceTight, By = ["priority", "emergency"], Shard = new SimulationShard(i, count) }, policy: ReplayFixtures.Reference))
-            .Select(part => AttainmentMerge.TryReadJson(Json(part), out var read, out var why) ? read! : throw new InvalidOperationException(why))
+            .Select(part => AttainmentMerge.TryReadJson(ReplayFixtures.Json(part), out var read, out var why) ? read! : throw new InvalidOperationException(why))
             .Reverse()
             .ToList();
 
@@ -38,16 +38,16 @@ public sealed class ShardMergeTests
         parts.Should().OnlyContain(p => p.History.Tickets > 0, "the hash spreads the tickets over every shard");
         parts.Sum(p => p.History.BadRows).Should().Be(3, "each bad row is counted by one shard");
         parts.Sum(p => p.DifferenceCount).Should().BePositive();
-        Json(AttainmentMerge.Merge(parts)).Should().Be(whole);
+        ReplayFixtures.Json(AttainmentMerge.Merge(parts)).Should().Be(whole);
     }
 
     [Fact]
     public void A_report_read_back_from_its_json_writes_the_same_bytes()
     {
-        var json = Json(Report(History.Value, new SimulationOptions { SkipBad = true, Compare = Tight }));
+        var json = ReplayFixtures.Json(Report(History.Value, new SimulationOptions { SkipBad = true, Compare = Tight }));
 
         AttainmentMerge.TryReadJson(json, out var read, out _).Should().BeTrue();
-        Json(read!).Should().Be(json);
+        ReplayFixtures.Json(read!).Should().Be(json);
     }
 
     [Fact]

@@ -55,7 +55,7 @@ public sealed class SyntheticHistoryTests
 
         json.History.BadRows.Should().Be(0);
         json.History.Tickets.Should().Be(300);
-        Json(csv).Should().Be(Json(json));
+        ReplayFixtures.Json(csv).Should().Be(ReplayFixtures.Json(json));
     }
 
     [Fact]

@@ -322,7 +322,7 @@ public sealed class PolicyTestRunnerTests
             "a timeline entry that sets an unknown status is refused");
     }
 
-    [Fact]
+    [SharedFact]
     public void The_acceptance_suite_runs_and_its_error_cases_pass_under_the_contract_stubs()
     {
         var report = new PolicyTestRunner().Run([Scratch.AcceptanceSuite]);

@@ -4,6 +4,7 @@ using CsCheck;
 using FluentAssertions;
 using NodaTime;
 using SlaEngine.Evaluation;
+using SlaEngine.Reporting;
 using SlaEngine.Tracking;
 using Xunit;
 using static SlaEngine.Tests.Tracking.LifecyclePolicy;

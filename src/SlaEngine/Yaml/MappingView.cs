@@ -1,0 +1,205 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using SlaEngine.Diagnostics;
+using SlaEngine.Yaml;
+using SlaEngine.Model;
+
+namespace SlaEngine.Yaml;
+
+/// <summary>
+/// A mapping read against the keys a section allows: unknown keys are reported (with a suggestion) when the
+/// view is made, and the getters report missing keys and wrong shapes. One defect, one diagnostic.
+/// </summary>
+internal sealed class MappingView
+{
+    private readonly Dictionary<string, KeyValuePair<YamlScalar, YamlNode>> _entries = new(StringComparer.Ordinal);
+
+    // Keys an unknown key was taken for ("did you mean"): a misspelt required key is one defect, reported once.
+    private readonly HashSet<string> _suggested = new(StringComparer.Ordinal);
+    private readonly DiagnosticBag _diagnostics;
+
+    public MappingView(YamlMapping mapping, string what, IReadOnlyCollection<string> allowed, DiagnosticBag diagnostics)
+    {
+        Mapping = mapping;
+        What = what;
+        _diagnostics = diagnostics;
+        foreach (var entry in mapping.Entries)
+        {
+            if (allowed.Contains(entry.Key.Value))
+            {
+                _entries[entry.Key.Value] = entry;
+            }
+            else
+            {
+                if (SuggestionFinder.Closest(entry.Key.Value, allowed) is { } suggestion)
+                {
+                    _suggested.Add(suggestion);
+                }
+
+                diagnostics.Error(
+                    DiagnosticCodes.UnknownKey,
+                    entry.Key.Location,
+                    $"unknown key '{YamlTreeReader.Shorten(entry.Key.Value)}' in {what}{SuggestionFinder.DidYouMean(entry.Key.Value, allowed)}; allowed keys: {string.Join(", ", allowed)}");
+            }
+        }
+    }
+
+    public YamlMapping Mapping { get; }
+
+    public string What { get; }
+
+    public bool Has(string key) => _entries.ContainsKey(key);
+
+    /// <summary>Whether an unknown key of this mapping was taken for <paramref name="key"/> (and reported as such).</summary>
+    public bool WasSuggested(string key) => _suggested.Contains(key);
+
+    /// <summary>
+    /// Whether the section under <paramref name="key"/> could not be read as a mapping: missing under a misspelt key,
+    /// an alias, or of another shape (each reported where it stands).
+    /// </summary>
+    public bool IsUnreadableSection(string key) =>
+        _entries.TryGetValue(key, out var entry)
+            ? entry.Value is not (YamlMapping or YamlScalar { IsNull: true })
+            : _suggested.Contains(key);
+
+    public YamlScalar? KeyOf(string key) => _entries.TryGetValue(key, out var e) ? e.Key : null;
+
+    /// <summary>The node of a key; reports a missing required key at the mapping.</summary>
+    public YamlNode? Node(string key, bool required = false)
+    {
+        if (_entries.TryGetValue(key, out var entry))
+        {
+            return entry.Value is YamlPoisoned ? null : entry.Value;
+        }
+
+        if (required && !_suggested.Contains(key))
+        {
+            _diagnostics.Error(DiagnosticCodes.MissingKey, Mapping.Location, $"{What} is missing the required key '{key}'");
+        }
+
+        return null;
+    }
+
+    public YamlScalar? Scalar(string key, bool required = false)
+    {
+        var node = Node(key, required);
+        if (required && node is YamlScalar { IsNull: true, Value: "" } && KeyOf(key) is { } keyNode)
+        {
+            // 'within:' with nothing after it: the key is there and is the token to point at, not the empty value.
+            _diagnostics.Error(DiagnosticCodes.MissingKey, keyNode.Location, $"'{key}' in {What} has no value");
+            return null;
+        }
+
+        return node is null ? null : ExpectScalar(node, $"'{key}' in {What}", _diagnostics);
+    }
+
+    public string? Text(string key, bool required = false) => Scalar(key, required)?.Value;
+
+    public Located<string>? Located(string key, bool required = false) =>
+        Scalar(key, required) is { } s ? new Located<string>(s.Value, s.Location) : null;
+
+    public bool? Bool(string key)
+    {
+        var s = Scalar(key);
+        if (s is null)
+        {
+            return null;
+        }
+
+        if (s.IsPlain && s.Value is "true" or "false")
+        {
+            return s.Value == "true";
+        }
+
+        _diagnostics.Error(DiagnosticCodes.InvalidValue, s.Location, $"'{key}' in {What} must be true or false, not '{YamlTreeReader.Shorten(s.Value)}'");
+        return null;
+    }
+
+    public YamlMapping? MappingOf(string key, bool required = false)
+    {
+        var node = Node(key, required);
+        return node is null ? null : ExpectMapping(node, $"'{key}' in {What}", _diagnostics);
+    }
+
+    /// <summary>A list of scalars; a single scalar counts as a one-item list.</summary>
+    public List<Located<string>>? ScalarList(string key, bool required = false)
+    {
+        var node = Node(key, required);
+        return node is null ? null : ReadScalarList(node, $"'{key}' in {What}", _diagnostics);
+    }
+
+    public static List<Located<string>>? ReadScalarList(YamlNode node, string what, DiagnosticBag diagnostics)
+    {
+        switch (node)
+        {
+            case YamlScalar s when s.IsNull:
+                // 'values:' with nothing after it is an empty list, not a list holding one empty name.
+                return [];
+            case YamlScalar s:
+                return [new Located<string>(s.Value, s.Location)];
+            case YamlSequence seq:
+                var list = new List<Located<string>>(seq.Items.Count);
+                foreach (var item in seq.Items)
+                {
+                    if (ExpectScalar(item, $"an item of {what}", diagnostics) is { } s)
+                    {
+                        list.Add(new Located<string>(s.Value, s.Location));
+                    }
+                }
+
+                return list;
+            case YamlPoisoned:
+                return null;
+            default:
+                diagnostics.Error(DiagnosticCodes.WrongNodeType, node.Location, $"{what} must be a list of names, not {node.ShapeName}");
+                return null;
+        }
+    }
+
+    public static YamlScalar? ExpectScalar(YamlNode node, string what, DiagnosticBag diagnostics)
+    {
+        switch (node)
+        {
+            case YamlScalar s:
+                return s;
+            case YamlPoisoned:
+                return null;
+            default:
+                diagnostics.Error(DiagnosticCodes.WrongNodeType, node.Location, $"{what} must be a single value, not {node.ShapeName}");
+                return null;
+        }
+    }
+
+    public static YamlMapping? ExpectMapping(YamlNode node, string what, DiagnosticBag diagnostics)
+    {
+        switch (node)
+        {
+            case YamlMapping m:
+                return m;
+            case YamlPoisoned:
+                return null;
+            case YamlScalar s when s.IsNull:
+                return new YamlMapping(s.Location, []);
+            default:
+                diagnostics.Error(DiagnosticCodes.WrongNodeType, node.Location, $"{what} must be a mapping of keys to values, not {node.ShapeName}");
+                return null;
+        }
+    }
+
+    public static YamlSequence? ExpectSequence(YamlNode node, string what, DiagnosticBag diagnostics)
+    {
+        switch (node)
+        {
+            case YamlSequence s:
+                return s;
+            case YamlPoisoned:
+                return null;
+            case YamlScalar s when s.IsNull:
+                return new YamlSequence(s.Location, []);
+            default:
+                diagnostics.Error(DiagnosticCodes.WrongNodeType, node.Location, $"{what} must be a list, not {node.ShapeName}");
+                return null;
+        }
+    }
+}
