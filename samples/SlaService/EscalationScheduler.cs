@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Text;
+using SlaEngine.DependencyInjection;
 using SlaEngine.Samples.SlaService.Storage;
 
 namespace SlaEngine.Samples.SlaService;
@@ -35,11 +36,13 @@ public sealed partial class EscalationScheduler : BackgroundService
     private readonly SlaServiceOptions _options;
     private readonly ILogger<EscalationScheduler> _log;
     private long _passesStarted;
+    private int _policyChanged;
     private long _lastPassCompleted;
     private TaskCompletionSource _passCompleted = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Creates the scheduler.</summary>
     /// <param name="store">The store.</param>
+    /// <param name="policies">The policy source: after a reload every ticket is looked at again.</param>
     /// <param name="tickets">The ticket service.</param>
     /// <param name="signal">Wakes the scheduler early.</param>
     /// <param name="http">Sends the notifications.</param>
@@ -47,9 +50,10 @@ public sealed partial class EscalationScheduler : BackgroundService
     /// <param name="clock">The same time as an <see cref="IClock"/>.</param>
     /// <param name="options">The notification URL and the retry delays.</param>
     /// <param name="log">The log.</param>
-    public EscalationScheduler(ITicketStore store, TicketService tickets, SchedulerSignal signal, HttpClient http, TimeProvider time, IClock clock, IOptions<SlaServiceOptions> options, ILogger<EscalationScheduler> log)
+    public EscalationScheduler(ITicketStore store, IPolicySource policies, TicketService tickets, SchedulerSignal signal, HttpClient http, TimeProvider time, IClock clock, IOptions<SlaServiceOptions> options, ILogger<EscalationScheduler> log)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(policies);
         _store = store;
         _tickets = tickets;
         _signal = signal;
@@ -58,6 +62,12 @@ public sealed partial class EscalationScheduler : BackgroundService
         _clock = clock;
         _options = options.Value;
         _log = log;
+        policies.Reloaded += (_, _) =>
+        {
+            // A new policy may move any ticket's next change (a shorter target, a new ladder): look at all of them.
+            Interlocked.Exchange(ref _policyChanged, 1);
+            _signal.Wake();
+        };
     }
 
     /// <summary>The delay before try number <paramref name="attempts"/> + 1 of a delivery that failed <paramref name="attempts"/> times.</summary>
@@ -130,6 +140,11 @@ public sealed partial class EscalationScheduler : BackgroundService
     /// <returns>A task.</returns>
     internal async Task RunOnceAsync(CancellationToken cancellationToken)
     {
+        if (Interlocked.Exchange(ref _policyChanged, 0) == 1)
+        {
+            await _store.MarkAllDueAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         while (true)
         {
             var due = await _store.TicketsDueAsync(_clock.GetCurrentInstant(), 500, cancellationToken).ConfigureAwait(false);

@@ -83,7 +83,7 @@ public sealed class MappingRegistry
     {
         var mappings = ImmutableDictionary.CreateBuilder<string, PayloadMapping>(StringComparer.Ordinal);
         var failures = ImmutableArray.CreateBuilder<Diagnostic>();
-        var files = Directory.Exists(_folder) ? Directory.GetFiles(_folder, "*.mapping.yaml").Order(StringComparer.Ordinal) : [];
+        var files = Directory.Exists(_folder) ? Directory.GetFiles(_folder, "*.mapping.yaml").Order(StringComparer.Ordinal).ToArray() : [];
         foreach (var file in files)
         {
             var loaded = MappingLoader.LoadFile(file, policy);

@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 namespace SlaEngine.Samples.SlaService;
 
 /// <summary>Wakes the escalation scheduler before its sleep ends: a new entry may have moved a ticket's next look earlier.</summary>
-public sealed class SchedulerSignal
+public sealed class SchedulerSignal : System.IDisposable
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
 
@@ -20,6 +20,9 @@ public sealed class SchedulerSignal
             // Already signalled: the scheduler will look once, which covers both.
         }
     }
+
+    /// <inheritdoc />
+    public void Dispose() => _signal.Dispose();
 
     /// <summary>Waits for a wake-up.</summary>
     /// <param name="cancellationToken">Cancels the wait.</param>

@@ -122,14 +122,15 @@ public sealed class TicketService
 
             var status = tracked.StatusAt(now);
             var recorded = 0;
-            foreach (var clock in status.Clocks)
+            // Fired steps of the current cycles, and steps falling due this very instant (a step counts as fired only
+            // after its due instant, so at it the step is still listed as pending).
+            var due = status.Clocks.SelectMany(c => c.Escalations).Select(s => (s.Key, s.Clock, s.Cycle, s.Point, Due: s.At, s.Notify))
+                .Concat(status.Pending.Where(p => p.Due <= now).Select(p => (p.Key, p.Clock, p.Cycle, p.Point, p.Due, p.Notify)));
+            foreach (var step in due)
             {
-                foreach (var step in clock.Escalations.Where(s => s.At <= now))
+                if (await _store.EnqueueAsync(ticket, step.Key, step.Clock, step.Cycle, step.Point, step.Due, step.Notify, now, cancellationToken).ConfigureAwait(false))
                 {
-                    if (await _store.EnqueueAsync(ticket, step.Key, step.Clock, step.Cycle, step.Point, step.At, step.Notify, now, cancellationToken).ConfigureAwait(false))
-                    {
-                        recorded++;
-                    }
+                    recorded++;
                 }
             }
 

@@ -77,11 +77,11 @@ try
         clock.Reset(at); // time passes (a FakeClock jumps; nothing waits)
         if (changes is not null)
         {
-            ticket = ticket.Append(sla.Now, changes); // a new ticket; entries must come in time order
+            ticket = ticket.Append(sla.Now, changes); // a new ticket (late entries are placed in time order)
         }
 
         TicketStatus status = ticket.StatusAt(sla.Now);
-        Print(status, what); // each clock: state, elapsed, target, due, breached, escalations fired
+        Print(status, what); // each clock's cycle; escalations by their stable key; when to look next
     }
     // </snippet:track>
 
@@ -124,15 +124,22 @@ void Print(TicketStatus status, string what)
         var state = c.State switch
         {
             ClockState.Stopped => c.Breached ? "stopped, BREACHED" : "stopped, met",
+            ClockState.Cancelled => "cancelled",
+            ClockState.NotStarted => "not started",
             ClockState.Paused => "paused",
             _ => c.Breached ? "running, BREACHED" : "running",
         };
         var due = c.Due is { } d && !c.Breached ? $", due {Local(d)}" : string.Empty;
         Console.WriteLine($"    {c.Clock,-11} {state,-17} {Short(c.Elapsed),7} of {c.TargetText,-4} on {c.CalendarId}{due}");
-        foreach (var e in c.Escalations.Where(e => announced.Add($"{c.Clock} {e.Point} {e.At}")))
+        foreach (var e in c.Escalations.Where(e => announced.Add(e.Key))) // clock/cycle/index: each step once
         {
             Console.WriteLine($"    -> escalation {c.Clock} {e.Point} fired {Local(e.At)}: notify {string.Join(", ", e.Notify)}");
         }
+    }
+
+    if (status.NextChangeAt is { } next)
+    {
+        Console.WriteLine($"    next change {Local(next)}"); // a scheduler sleeps until then, or until the next entry
     }
 }
 

@@ -27,12 +27,15 @@ public static class CliApp
         ArgumentNullException.ThrowIfNull(args);
         var root = new RootCommand("SlaEngine: rules of engagement between IT and the contact center, as code.\nExit codes: 0 ok; 1 a policy has errors, a test failed or the input was bad; 2 the command line was wrong.")
         {
+            CalendarCommand.Create(stdout, stderr),
             CheckCommand.Create(stdout),
+            DiffCommand.Create(stdout, stderr),
             EvaluateCommand.Create(stdout, stderr, explain: false),
             EvaluateCommand.Create(stdout, stderr, explain: true),
             MapCommand.Create(stdout, stderr),
             SchemaCommand.Create(stdout),
             TestCommand.Create(stdout),
+            SimulateCommand.Create(stdout, stderr),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -45,19 +45,12 @@ public sealed partial class Policy
     /// Never throws for bad input.
     /// </summary>
     /// <param name="json">The batch's text (see <see cref="EventFiles.TryReadText"/> to read it from a file).</param>
-    /// <returns>One result per event, in order, or why the text is not JSON.</returns>
+    /// <returns>One result per event, in order, or why the text is not JSON (at its 1-based line and column).</returns>
     public EventBatchReadResult ReadEvents(string json)
     {
         System.ArgumentNullException.ThrowIfNull(json);
-        List<JsonElement> documents;
-        try
+        if (!EventFiles.TrySplit(json, out var documents, out var error))
         {
-            documents = EventFiles.SplitDocuments(json);
-        }
-        catch (JsonException ex)
-        {
-            var at = new SlaEngine.Diagnostics.SourceLocation("<events>", (int)(ex.LineNumber ?? 0) + 1, (int)(ex.BytePositionInLine ?? 0) + 1);
-            var error = new SlaEngine.Diagnostics.Diagnostic(SlaEngine.Diagnostics.DiagnosticCodes.MalformedEvent, SlaEngine.Diagnostics.DiagnosticSeverity.Error, $"not valid JSON: {ex.Message}", at);
             return new EventBatchReadResult([], error);
         }
 

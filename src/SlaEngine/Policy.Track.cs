@@ -6,8 +6,8 @@ namespace SlaEngine;
 
 public sealed partial class Policy
 {
-    /// <summary>Starts tracking a ticket from its submission; append later changes with <see cref="Ticket.Append(NodaTime.Instant, System.Collections.Generic.IEnumerable{System.Collections.Generic.KeyValuePair{string, object}})"/>.</summary>
-    /// <param name="submission">The ticket as submitted (its <see cref="ChangeEvent.SubmittedAt"/> starts every clock).</param>
+    /// <summary>Starts tracking a ticket from its submission; append later changes with <see cref="Ticket.Append(TimelineEntry)"/>.</summary>
+    /// <param name="submission">The ticket as submitted (its <see cref="ChangeEvent.SubmittedAt"/> is the first entry's instant).</param>
     /// <returns>The ticket.</returns>
     /// <exception cref="ArgumentException">The event was read against another policy's schema.</exception>
     public Ticket Track(ChangeEvent submission)
@@ -17,9 +17,23 @@ public sealed partial class Policy
     }
 
     /// <summary>
-    /// Reads a ticket's timeline from JSON, <c>[{"at": "…", "set": {…}}, …]</c>: the first entry is the submission (its
-    /// <c>at</c> is <c>submittedAt</c>, its <c>set</c> the event's fields), each later one sets some fields at an instant.
-    /// Never throws for bad input.
+    /// Applies a raw timeline under this policy: the first entry is the submission, each later one is appended in the
+    /// order given (a repeated entry id is ignored, an entry earlier than the last is placed in time order). The same
+    /// timeline can be applied to any policy whose fields it sets. Never throws for bad input.
+    /// </summary>
+    /// <param name="timeline">The timeline.</param>
+    /// <returns>The ticket, or why the timeline was refused (naming the entry as given).</returns>
+    public TimelineReadResult Track(Timeline timeline)
+    {
+        ArgumentNullException.ThrowIfNull(timeline);
+        return TimelineReader.Apply(this, timeline);
+    }
+
+    /// <summary>
+    /// Reads a ticket's timeline from JSON, <c>[{"id"?: "…", "at": "…", "set": {…}}, …]</c>: the first entry is the
+    /// submission (its <c>at</c> is <c>submittedAt</c>, its <c>set</c> the event's fields), each later one sets some
+    /// fields at an instant, in any order. A stored ticket (<c>{"policy": …, "entries": […]}</c>) is read for its
+    /// entries. Never throws for bad input.
     /// </summary>
     /// <param name="json">The timeline as a JSON array.</param>
     /// <returns>The ticket with every entry applied, or why the timeline was refused (naming the entry).</returns>
@@ -27,5 +41,19 @@ public sealed partial class Policy
     {
         ArgumentNullException.ThrowIfNull(json);
         return TimelineReader.FromJson(this, json);
+    }
+
+    /// <summary>
+    /// Reads a ticket stored with <see cref="Ticket.ToJson(bool)"/> and tracks it under this policy. A ticket stored
+    /// under another policy id or digest (an edited policy) is read with a warning, or refused when
+    /// <paramref name="refuseOtherDigest"/> is set. Never throws for bad input.
+    /// </summary>
+    /// <param name="json">The stored ticket.</param>
+    /// <param name="refuseOtherDigest">Whether to refuse a ticket stored under another policy id or digest.</param>
+    /// <returns>The ticket, or why it was refused, with any warnings.</returns>
+    public TicketReadResult ReadTicket(string json, bool refuseOtherDigest = false)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return TicketJson.Read(this, json, refuseOtherDigest);
     }
 }

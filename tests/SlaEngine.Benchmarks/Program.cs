@@ -20,6 +20,12 @@ public static class Program
     public static void Main(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
+        if (args.Length > 0 && args[0] == "generate-history")
+        {
+            GenerateHistory(args[1..]);
+            return;
+        }
+
         // Expressed as command-line options so that they combine with --inProcess and --filter (a job added to the
         // config would be replaced by the one BenchmarkDotNet builds from the command line).
         if (args.Contains("--quick"))
@@ -32,5 +38,33 @@ public static class Program
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
+
+    /// <summary>
+    /// <c>generate-history --tickets N [--seed S] [--sorted] [--csv] --out FILE</c>: writes a synthetic history for the
+    /// reference policy (see <see cref="Synthetic.SyntheticHistory"/>), for whole-process measurements of <c>simulate</c>.
+    /// </summary>
+    private static void GenerateHistory(string[] args)
+    {
+        string Value(string name, string fallback)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+        }
+
+        var tickets = int.Parse(Value("--tickets", "1000"), System.Globalization.CultureInfo.InvariantCulture);
+        var seed = int.Parse(Value("--seed", "2026"), System.Globalization.CultureInfo.InvariantCulture);
+        var rows = Synthetic.SyntheticHistory.Generate(tickets, seed, sortedByTime: args.Contains("--sorted"));
+        using var output = new System.IO.StreamWriter(Value("--out", "history.jsonl"), false, new System.Text.UTF8Encoding(false), 1 << 16);
+        if (args.Contains("--csv"))
+        {
+            Synthetic.SyntheticHistory.WriteCsv(rows, output);
+        }
+        else
+        {
+            Synthetic.SyntheticHistory.WriteJsonLines(rows, output);
+        }
+
+        Console.Error.WriteLine($"{rows.Count} rows, {tickets} tickets");
     }
 }

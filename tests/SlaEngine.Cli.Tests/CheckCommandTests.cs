@@ -1,13 +1,81 @@
+using System;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using FluentAssertions;
+using SlaEngine.Tests;
 using Xunit;
 using static SlaEngine.Cli.Tests.CliRunner;
 
 namespace SlaEngine.Cli.Tests;
 
-public sealed class CheckCommandTests
+public sealed class CheckCommandTests : IDisposable
 {
+    private readonly string _scratch = Path.Combine(Path.GetTempPath(), "slaengine-cli-check-" + Guid.NewGuid().ToString("N"));
+
+    public CheckCommandTests() => Directory.CreateDirectory(_scratch);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_scratch, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    [Fact]
+    public void The_sample_policies_folder_checks_clean_suites_included()
+    {
+        var (exit, output, _) = Run("check", Sample("policies"));
+
+        exit.Should().Be(CliApp.Ok);
+        output.Should().NotContain(": error ");
+        output.TrimEnd().Should().EndWith("0 error(s), 1 warning(s)");
+    }
+
+    [Fact]
+    public void Every_yaml_file_of_the_sample_policies_given_as_a_shell_glob_would_checks_clean()
+    {
+        var files = Directory.GetFiles(Sample("policies"), "*.yaml").Order(StringComparer.Ordinal).ToArray();
+        files.Should().Contain(f => f.EndsWith(".tests.yaml", StringComparison.Ordinal), "the suites sit next to the policies");
+
+        var (exit, output, _) = Run(["check", .. files]);
+
+        exit.Should().Be(CliApp.Ok);
+        output.TrimEnd().Should().EndWith("0 error(s), 1 warning(s)");
+    }
+
+    [Fact]
+    public void A_suite_with_a_broken_case_fails_the_check_with_the_position_of_the_case()
+    {
+        File.Copy(Sample("policies", "service-desk.yaml"), Path.Combine(_scratch, "service-desk.yaml"));
+        var suite = Path.Combine(_scratch, "service-desk.tests.yaml");
+        var lines = File.ReadAllLines(Sample("policies", "service-desk.tests.yaml")).ToList();
+        var line = lines.FindIndex(l => l.Contains("service: email, id: SD-1", StringComparison.Ordinal));
+        line.Should().BeGreaterThan(0);
+        lines[line] = lines[line].Replace("service: email", "service: emial", StringComparison.Ordinal);
+        File.WriteAllLines(suite, lines);
+        var column = lines[line].IndexOf("emial", StringComparison.Ordinal) + 1;
+
+        var (exit, output, _) = Run("check", _scratch);
+
+        exit.Should().Be(CliApp.Failed);
+        output.Should().Contain($"{suite}:{line + 1}:{column}: error SLA5005: case 'an email ticket is the London desk's").And.Contain("emial");
+        output.TrimEnd().Should().EndWith("1 error(s), 0 warning(s)");
+    }
+
+    [Fact]
+    public void A_folder_without_yaml_files_is_an_error()
+    {
+        var (exit, output, _) = Run("check", _scratch);
+
+        exit.Should().Be(CliApp.Failed);
+        output.Should().Contain("no *.yaml or *.yml files found");
+    }
+
     [Fact]
     public void The_reference_policy_checks_without_errors()
     {
@@ -18,7 +86,7 @@ public sealed class CheckCommandTests
         output.TrimEnd().Should().EndWith("0 error(s), 1 warning(s)");
     }
 
-    [Fact]
+    [SharedFact]
     public void A_bad_policy_prints_compiler_style_lines_and_exits_1()
     {
         var path = Acceptance("bad-policies", "unknown-key.yaml");
@@ -29,7 +97,7 @@ public sealed class CheckCommandTests
         output.Should().Contain($"{path}:20:5: error SLA1004: unknown key 'ownr'");
     }
 
-    [Fact]
+    [SharedFact]
     public void An_expression_error_is_reported_at_its_column_in_the_file()
     {
         var path = Acceptance("bad-policies", "type-mismatch.yaml");
@@ -49,7 +117,7 @@ public sealed class CheckCommandTests
         Run("check", "--warnaserror", policy).Exit.Should().Be(CliApp.Failed);
     }
 
-    [Fact]
+    [SharedFact]
     public void Json_format_lists_every_diagnostic_with_its_position()
     {
         var (exit, output, _) = Run("check", "--format", "json", Acceptance("bad-policies", "unknown-team.yaml"));

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using FluentAssertions;
+using SlaEngine.Tests;
 using Xunit;
 using static SlaEngine.Cli.Tests.CliRunner;
 
@@ -213,7 +214,7 @@ public sealed class HostileFileCommandTests : IDisposable
         NoCrash(error);
     }
 
-    [Fact]
+    [SharedFact]
     public void Test_of_mutated_test_files_exits_0_or_1_with_the_totals_last_never_a_crash()
     {
         // A seeded byte and line mutator (the library's CsCheck fuzz of test files goes much further): what the

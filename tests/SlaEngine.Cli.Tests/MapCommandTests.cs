@@ -97,6 +97,47 @@ public sealed class MapCommandTests : IDisposable
     }
 
     [Fact]
+    public void What_map_prints_is_a_history_that_simulate_replays_unchanged()
+    {
+        var payloads = new[] { "jira-service-management", "zendesk", "servicenow", "freshservice", "zammad" }
+            .SelectMany(tool => Run(["map", Sample("mappings", tool + ".mapping.yaml"), "--policy", Policy, "--payload",
+                .. Directory.GetFiles(Sample("mappings", tool), "*.json").Order()]).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            .ToList();
+        var history = Write("history.jsonl", string.Join('\n', payloads) + "\n");
+
+        var (exit, output, error) = Run("simulate", Policy, "--history", history, "--format", "json");
+
+        payloads.Should().HaveCount(22);
+        exit.Should().Be(CliApp.Ok, error);
+        using var report = JsonDocument.Parse(output);
+        var read = FindProperty(report.RootElement, "rows")!.Value;
+        read.GetInt32().Should().Be(22);
+        FindProperty(report.RootElement, "tickets")!.Value.GetInt32().Should().Be(5);
+        FindProperty(report.RootElement, "badRows")!.Value.GetInt32().Should().Be(0);
+    }
+
+    private static JsonElement? FindProperty(JsonElement element, string name)
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in element.EnumerateObject())
+            {
+                if (property.NameEquals(name))
+                {
+                    return property.Value;
+                }
+
+                if (FindProperty(property.Value, name) is { } found)
+                {
+                    return found;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    [Fact]
     public void Schema_prints_the_mapping_schema_with_the_mapping_option()
     {
         var (exit, output, _) = Run("schema", "--mapping");

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Xml.Linq;
 using FluentAssertions;
+using SlaEngine.Tests;
 using SlaEngine.Cli;
 using Xunit;
 
@@ -125,7 +126,7 @@ public sealed class TestCommandTests : IDisposable
         lines[^1].Should().Be("0 passed, 0 failed");
     }
 
-    [Fact]
+    [SharedFact]
     public void Test_of_the_acceptance_suite_runs_every_case()
     {
         var (_, lines, _) = Run("test", CliRunner.Acceptance("contact-center.tests.yaml"));

@@ -49,6 +49,11 @@ public interface ITicketStore
     /// <returns>The digest, or null.</returns>
     Task<string?> PolicyDigestAsync(string ticket, CancellationToken cancellationToken);
 
+    /// <summary>Makes every ticket due for a look now (after a policy change, which may move any ticket's next change).</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task.</returns>
+    Task MarkAllDueAsync(CancellationToken cancellationToken);
+
     /// <summary>Tickets whose next look is at or before an instant, earliest first.</summary>
     /// <param name="now">The instant.</param>
     /// <param name="limit">The most to return.</param>

@@ -139,6 +139,13 @@ public sealed class SqliteTicketStore : ITicketStore
     }
 
     /// <inheritdoc />
+    public async Task MarkAllDueAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, "UPDATE tickets SET next_change_ticks = 0", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<string>> TicketsDueAsync(Instant now, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -4,33 +4,46 @@ using System.IO;
 using System.Linq;
 using SlaEngine.Diagnostics;
 using SlaEngine.Reporting;
+using SlaEngine.Testing;
 
 namespace SlaEngine.Cli.Commands;
 
-/// <summary><c>slaengine check POLICY…</c>: load, type-check and lint; prints diagnostics the way compilers do.</summary>
+/// <summary><c>slaengine check PATH…</c>: load, type-check and lint policies, check test suites; prints diagnostics the way compilers do.</summary>
 internal static class CheckCommand
 {
     public static Command Create(TextWriter stdout)
     {
-        var files = new Argument<FileInfo[]>("policy") { Arity = ArgumentArity.OneOrMore, Description = "Policy files to check." };
+        var paths = new Argument<string[]>("path")
+        {
+            Arity = ArgumentArity.OneOrMore,
+            Description = "Policy files, test suites (files with a 'tests:' key), or directories searched recursively for *.yaml and *.yml.",
+        };
         var warnAsError = new Option<bool>("--warnaserror") { Description = "Treat lint warnings as errors (exit 1 when there are any)." };
         var format = new Option<string>("--format") { Description = "Output format: text (file:line:col lines) or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        var command = new Command("check", "Load, type-check and lint policy files. Prints 'file:line:col: severity CODE: message' lines; exit 1 on any error.\nExample: slaengine check policies/contact-center.yaml")
+        var command = new Command("check", "Load, type-check and lint policy files, and check test suites without running them (they load, their policy loads, their events are read by it). Prints 'file:line:col: severity CODE: message' lines; exit 1 on any error.\nExample: slaengine check policies/")
         {
-            files,
+            paths,
             warnAsError,
             format,
         };
         command.SetAction(parse =>
         {
+            var files = PolicyFileChecker.FindFiles(parse.GetValue(paths) ?? []);
+            var json = parse.GetValue(format) == "json";
+            if (files.Count == 0)
+            {
+                stdout.WriteLine(json ? "[]" : "no *.yaml or *.yml files found under the given paths");
+                return CliApp.Failed;
+            }
+
             var errors = 0;
             var warnings = 0;
             var all = new List<Diagnostic>();
-            var json = parse.GetValue(format) == "json";
-            foreach (var file in parse.GetValue(files) ?? [])
+            var checker = new PolicyFileChecker();
+            foreach (var file in files)
             {
-                var result = PolicyLoader.LoadFile(file.ToString());
+                var result = checker.Check(file);
                 all.AddRange(result.Diagnostics);
                 if (!json)
                 {
@@ -40,8 +53,8 @@ internal static class CheckCommand
                     }
                 }
 
-                errors += result.Diagnostics.Count(d => d.IsError);
-                warnings += result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
+                errors += result.ErrorCount;
+                warnings += result.WarningCount;
             }
 
             if (json)

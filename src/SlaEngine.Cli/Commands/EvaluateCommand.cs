@@ -5,10 +5,12 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using NodaTime;
+using NodaTime.Text;
 using SlaEngine.Evaluation;
 using SlaEngine.Events;
 using SlaEngine.Reporting;
 using SlaEngine.Tracking;
+using YamlDotNet.RepresentationModel;
 
 namespace SlaEngine.Cli.Commands;
 
@@ -21,22 +23,47 @@ internal static class EvaluateCommand
         var eventOption = new Option<FileInfo?>("--event") { Description = "A JSON file with one event, a JSON array of events, or JSON lines (one event per line); or a .yaml file with one event." };
         var timelineOption = new Option<FileInfo?>("--timeline") { Description = "A JSON file with a ticket's timeline: [{\"at\": …, \"set\": {…}}, …]; the first entry is the submission." };
         var atOption = new Option<string?>("--at") { Description = "With --timeline: the instant to report the clocks at (ISO-8601 with an offset)." };
-        var format = new Option<string>("--format") { Description = "Output format for --event: json (the decision's stable JSON) or text (as 'explain' prints it).", DefaultValueFactory = _ => "json" };
+        var zoneOption = new Option<string?>("--zone") { Description = "Show every instant of the text in this IANA time zone (such as Europe/Dublin). Default: each calendar's own zone, and the zone the event was submitted from for 24x7 clocks." };
+        var format = new Option<string>("--format") { Description = "Output format: json (the stable JSON of the decision or of the clocks' status) or text (as 'explain' prints it).", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("json", "text");
         var name = explain ? "explain" : "evaluate";
         var description = explain
-            ? "Explain the decision for an event in plain words, with the rule behind each facet and local times.\nExample: slaengine explain policies/contact-center.yaml --event events/routing.json"
+            ? "Explain the decision for an event in plain words, with the rule behind each facet and local times; with --timeline and --at, where every SLA clock stands, when next to look and what escalates next.\nExample: slaengine explain policies/contact-center.yaml --event events/routing.json --zone Europe/Dublin"
             : "Print the decision for each event as JSON; with --timeline and --at, the status of every SLA clock.\nExample: slaengine evaluate policies/contact-center.yaml --event events/routing.json";
-        var command = new Command(name, description) { policyArg, eventOption };
+        var command = new Command(name, description) { policyArg, eventOption, timelineOption, atOption, zoneOption };
         if (!explain)
         {
-            command.Add(timelineOption);
-            command.Add(atOption);
             command.Add(format);
         }
 
         command.SetAction(parse =>
         {
+            var text = explain || parse.GetValue(format) == "text";
+            DateTimeZone? zone = null;
+            if (parse.GetValue(zoneOption) is { } zoneId)
+            {
+                if (!text)
+                {
+                    stderr.WriteLine($"{name}: --zone applies to text (explain, or --format text); JSON instants are always UTC");
+                    return CliApp.UsageError;
+                }
+
+                zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId);
+                if (zone is null)
+                {
+                    stderr.WriteLine($"--zone: unknown time zone '{zoneId}': use an IANA zone id such as Europe/Dublin");
+                    return CliApp.UsageError;
+                }
+            }
+
+            var eventFile = parse.GetValue(eventOption);
+            var timelineFile = parse.GetValue(timelineOption);
+            if (eventFile is null == timelineFile is null)
+            {
+                stderr.WriteLine($"{name}: give exactly one of --event FILE or --timeline FILE --at INSTANT");
+                return CliApp.UsageError;
+            }
+
             var loaded = PolicyLoader.LoadFile(parse.GetValue(policyArg)!.ToString());
             if (!loaded.Success)
             {
@@ -48,27 +75,44 @@ internal static class EvaluateCommand
                 return CliApp.Failed;
             }
 
-            var policy = loaded.Policy;
-            var eventFile = parse.GetValue(eventOption);
-            var timelineFile = explain ? null : parse.GetValue(timelineOption);
-            if (eventFile is null == timelineFile is null)
-            {
-                stderr.WriteLine($"{name}: give exactly one of --event FILE{(explain ? string.Empty : " or --timeline FILE --at INSTANT")}");
-                return CliApp.UsageError;
-            }
-
+            var output = new Output(name, loaded.Policy, text, zone, stdout, stderr);
             return timelineFile is not null
-                ? Timeline(policy, timelineFile, parse.GetValue(atOption), stdout, stderr)
-                : Events(policy, eventFile!, explain || parse.GetValue(format) == "text", stdout, stderr);
+                ? Timeline(output, timelineFile, parse.GetValue(atOption))
+                : Events(output, eventFile!);
         });
         return command;
     }
 
-    private static int Events(Policy policy, FileInfo file, bool explain, TextWriter stdout, TextWriter stderr)
+    /// <summary>Where and how results are written: text or JSON, and the zone chosen for text.</summary>
+    private sealed record Output(string Name, Policy Policy, bool Text, DateTimeZone? Zone, TextWriter Stdout, TextWriter Stderr)
     {
-        if (!EventFiles.TryReadText(file.FullName, out var text, out var readError))
+        /// <summary>The explanation's options: the chosen zone, and for 24x7 clocks the zone the event was submitted from.</summary>
+        public ExplainOptions Options(string? submittedAtText) => new()
         {
-            stderr.WriteLine($"{file}: cannot read: {readError}");
+            Zone = Zone,
+            AlwaysOpenZone = submittedAtText is not null && OffsetDateTimePattern.ExtendedIso.Parse(submittedAtText.Trim()) is { Success: true } parsed
+                ? DateTimeZone.ForOffset(parsed.Value.Offset)
+                : null,
+        };
+
+        /// <summary>Writes the notes of an event read (SLA4003, a field the policy does not read) to standard error.</summary>
+        public void Notes(string where, EventReadResult read)
+        {
+            foreach (var note in read.Event?.Notes ?? [])
+            {
+                Stderr.WriteLine($"{where}: {note.Severity.ToString().ToLowerInvariant()} {note.Code}: {note.Message}");
+            }
+        }
+    }
+
+    private static int Events(Output output, FileInfo file)
+    {
+        var policy = output.Policy;
+        var stdout = output.Stdout;
+        var stderr = output.Stderr;
+        var text = InputFiles.ReadText(file, stderr);
+        if (text is null)
+        {
             return CliApp.Failed;
         }
 
@@ -81,23 +125,25 @@ internal static class EvaluateCommand
                 return CliApp.Failed;
             }
 
+            output.Notes(file.ToString(), read);
             var decision = policy.Evaluate(read.Event);
-            stdout.Write(explain ? DecisionExplainer.Explain(policy, decision) : decision.ToJson(indented: true) + Environment.NewLine);
+            stdout.Write(output.Text ? DecisionExplainer.Explain(policy, decision, output.Options(YamlSubmittedAt(text))) : decision.ToJson(indented: true) + Environment.NewLine);
             return CliApp.Ok;
         }
 
-        var batch = policy.ReadEvents(text);
-        if (!batch.Success)
+        if (!EventFiles.TrySplit(text, out var documents, out var error))
         {
-            stderr.WriteLine($"{file}: {batch.Error.Message}");
+            stderr.WriteLine($"{file}: {error.Message}");
             return CliApp.Failed;
         }
 
         var failed = false;
         var number = 0;
-        foreach (var read in batch.Events)
+        foreach (var document in documents)
         {
             number++;
+            var where = documents.Length == 1 ? file.ToString() : $"{file}: event {number}";
+            var read = policy.ReadEvent(document);
             if (!read.Success)
             {
                 failed = true;
@@ -105,30 +151,32 @@ internal static class EvaluateCommand
                 continue;
             }
 
+            output.Notes(where, read);
             var decision = policy.Evaluate(read.Event);
-            if (explain)
+            if (output.Text)
             {
                 if (number > 1)
                 {
                     stdout.WriteLine(new string('-', 60));
                 }
 
-                stdout.Write(DecisionExplainer.Explain(policy, decision));
+                stdout.Write(DecisionExplainer.Explain(policy, decision, output.Options(JsonSubmittedAt(document))));
             }
             else
             {
-                stdout.WriteLine(decision.ToJson(indented: batch.Events.Length == 1));
+                stdout.WriteLine(decision.ToJson(indented: documents.Length == 1));
             }
         }
 
         return failed ? CliApp.Failed : CliApp.Ok;
     }
 
-    private static int Timeline(Policy policy, FileInfo file, string? atText, TextWriter stdout, TextWriter stderr)
+    private static int Timeline(Output output, FileInfo file, string? atText)
     {
+        var stderr = output.Stderr;
         if (atText is null)
         {
-            stderr.WriteLine("evaluate: --timeline needs --at INSTANT");
+            stderr.WriteLine($"{output.Name}: --timeline needs --at INSTANT");
             return CliApp.UsageError;
         }
 
@@ -138,20 +186,61 @@ internal static class EvaluateCommand
             return CliApp.UsageError;
         }
 
-        if (!EventFiles.TryReadText(file.FullName, out var text, out var readError))
+        var text = InputFiles.ReadText(file, stderr);
+        if (text is null)
         {
-            stderr.WriteLine($"{file}: cannot read: {readError}");
             return CliApp.Failed;
         }
 
-        var read = policy.ReadTimeline(text);
+        var read = output.Policy.ReadTimeline(text);
         if (!read.Success)
         {
             stderr.WriteLine($"{file}: {read.Error.Message}");
             return CliApp.Failed;
         }
 
-        stdout.WriteLine(SlaJson.ToJson(read.Ticket.StatusAt(at), indented: true));
+        var status = read.Ticket.StatusAt(at);
+        if (output.Text)
+        {
+            output.Stdout.WriteLine(TicketStatusExplainer.Explain(output.Policy, status, output.Options(TimelineSubmittedAt(text))).TrimEnd());
+        }
+        else
+        {
+            output.Stdout.WriteLine(SlaJson.ToJson(status, indented: true));
+        }
+
         return CliApp.Ok;
+    }
+
+    /// <summary>The <c>submittedAt</c> text of a JSON event, or null.</summary>
+    private static string? JsonSubmittedAt(JsonElement document) =>
+        document.ValueKind == JsonValueKind.Object && document.TryGetProperty(EventSchema.SubmittedAtField, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
+    /// <summary>The <c>at</c> text of a timeline's first entry (the submission), or null.</summary>
+    private static string? TimelineSubmittedAt(string json)
+    {
+        return EventFiles.TrySplit(json, out var entries, out _) && entries.Length > 0 && entries[0].ValueKind == JsonValueKind.Object && entries[0].TryGetProperty("at", out var at) && at.ValueKind == JsonValueKind.String
+            ? at.GetString()
+            : null;
+    }
+
+    /// <summary>The <c>submittedAt</c> text of a YAML event, or null.</summary>
+    private static string? YamlSubmittedAt(string yaml)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            return stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode map
+                && map.Children.TryGetValue(new YamlScalarNode(EventSchema.SubmittedAtField), out var node) && node is YamlScalarNode scalar
+                ? scalar.Value
+                : null;
+        }
+        catch (YamlDotNet.Core.YamlException)
+        {
+            return null;
+        }
     }
 }

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Text.Json;
-using SlaEngine.Events;
 using SlaEngine.Ingestion;
 using SlaEngine.Reporting;
 
@@ -61,9 +60,9 @@ internal static class MapCommand
             var failed = false;
             foreach (var file in parse.GetValue(payloadOption) ?? [])
             {
-                if (!EventFiles.TryReadText(file.FullName, out var text, out var readError))
+                var text = InputFiles.ReadText(file, stderr);
+                if (text is null)
                 {
-                    stderr.WriteLine($"{file}: cannot read: {readError}");
                     failed = true;
                     continue;
                 }

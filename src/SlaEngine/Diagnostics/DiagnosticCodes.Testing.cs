@@ -16,4 +16,13 @@ public static partial class DiagnosticCodes
 
     /// <summary>A timeline entry is malformed: no <c>at</c>, or a <c>set</c> that sets <c>submittedAt</c>.</summary>
     public const string InvalidTimelineEntry = "SLA5004";
+
+    /// <summary>
+    /// A case's event, or its timeline's first entry, is refused by the policy's event schema although the case does
+    /// not expect an error (reported by <c>slaengine check</c> on a test suite, before any case runs).
+    /// </summary>
+    public const string TestEventRefused = "SLA5005";
+
+    /// <summary>The policy a test suite names does not load: none of its cases can run.</summary>
+    public const string TestedPolicyFailsToLoad = "SLA5006";
 }

@@ -38,6 +38,36 @@ internal static class SuggestionFinder
         return closest is null ? string.Empty : $" (did you mean '{closest}'?)";
     }
 
+    /// <summary>
+    /// Formats " (did you mean 'x'?)" when a candidate is close; otherwise the declared names, so that a name far
+    /// from all of them still shows what may be written: "; the declared teams are a, b, c" (the first
+    /// <see cref="MaxListed"/> of them, in the order given), or "; no teams are declared".
+    /// </summary>
+    /// <param name="input">The unknown name.</param>
+    /// <param name="candidates">The declared names, in declaration order.</param>
+    /// <param name="what">What the names are, in the plural: "teams", "calendars", "clocks", "fields".</param>
+    public static string DidYouMeanOrList(string input, IReadOnlyCollection<string> candidates, string what)
+    {
+        var suggestion = DidYouMean(input, candidates);
+        if (suggestion.Length > 0)
+        {
+            return suggestion;
+        }
+
+        if (candidates.Count == 0)
+        {
+            return $"; no {what} are declared";
+        }
+
+        var listed = string.Join(", ", System.Linq.Enumerable.Take(candidates, MaxListed));
+        return candidates.Count > MaxListed
+            ? $"; the declared {what} are {listed}, and {candidates.Count - MaxListed} more"
+            : $"; the declared {what} are {listed}";
+    }
+
+    /// <summary>The most names <see cref="DidYouMeanOrList"/> lists.</summary>
+    public const int MaxListed = 12;
+
     /// <summary>Optimal string alignment distance (Levenshtein with adjacent transpositions), case-insensitive.</summary>
     internal static int Distance(string a, string b)
     {

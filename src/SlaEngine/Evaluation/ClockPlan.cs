@@ -37,7 +37,7 @@ internal readonly record struct ClockPlan(
     {
         for (var i = 0; i < walk.Targets.Length; i++)
         {
-            if (walk.Targets[i] is not { } target)
+            if (walk.Targets[i] is not { Waived: false } target)
             {
                 continue;
             }

@@ -114,7 +114,7 @@ internal static class DecisionEvaluator
 
     private static NoticeOutcome? Notice(RuleWalk walk, ChangeEvent e, List<Violation> violations)
     {
-        if (walk.Notice is not { } notice)
+        if (walk.Notice is not { } notice || (notice.Unless is { } unless && unless.Evaluate(e)))
         {
             return null;
         }

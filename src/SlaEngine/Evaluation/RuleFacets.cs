@@ -16,7 +16,7 @@ internal sealed class RuleFacets
         Approvers = rule.Approvers is null ? null : new FacetDecision("approvers", rule.Id);
         Consulted = rule.Consulted is null ? null : new FacetDecision("consulted", rule.Id);
         Informed = rule.Informed is null ? null : new FacetDecision("informed", rule.Id);
-        Notice = rule.Notice is null ? null : new FacetDecision("notice", rule.Id);
+        Notice = rule.DecidesNotice ? new FacetDecision("notice", rule.Id) : null;
         var clocks = 0;
         foreach (var target in rule.Targets)
         {

@@ -11,40 +11,51 @@ using SlaEngine.Policies;
 namespace SlaEngine.Evaluation;
 
 /// <summary>
-/// Candidate rules per value of one always-present enum field, decided at load from what each rule's condition can
-/// match (a sound over-approximation), so an event visits only the rules that could match it, still in policy order.
-/// Within a value's list, a rule whose <c>when</c> is a conjunction with a conjunct that the value makes true
-/// (<c>category == "routing" &amp;&amp; …</c> in the list of <c>routing</c>) is tested on the other conjuncts only.
+/// Candidate rules per value of up to three always-present enum fields, decided at load from what each rule's
+/// condition can match (a sound over-approximation), so an event visits only the rules that could match it, still in
+/// policy order. The first field is the one that constrains most rules; the second the one that constrains most of the
+/// rules left; and so on. Each rule is filed under the first of those fields that constrains it (or with the rest, that
+/// every event visits), and an event's candidates are merged from one list per field, by policy order, without
+/// allocating. Within a value's list, a rule whose <c>when</c> is a conjunction with a conjunct that the value makes
+/// true (<c>category == "routing" &amp;&amp; …</c> in the list of <c>routing</c>) is tested on the other conjuncts only.
 /// </summary>
 internal sealed class RuleIndex
 {
-    private readonly Candidate[] _all;
-    private readonly Candidate[][]? _byOrdinal;
+    /// <summary>How many fields at most index the rules; beyond three, merging costs more than it saves.</summary>
+    public const int MaxFields = 3;
 
-    private RuleIndex(Candidate[] all, FieldDefinition? field, Candidate[][]? byOrdinal, Rule[] rules)
+    private readonly Level[] _levels;
+    private readonly Candidate[] _rest;
+
+    private RuleIndex(Level[] levels, Candidate[] rest, Rule[] rules)
     {
-        _all = all;
-        Field = field;
-        _byOrdinal = byOrdinal;
+        _levels = levels;
+        _rest = rest;
         Facets = RuleFacets.Build(rules);
     }
 
     /// <summary>The trace entries of each rule, by <see cref="Rule.Index"/>, built once so decisions share them.</summary>
     public RuleFacets[] Facets { get; }
 
-    /// <summary>The field the rules are indexed by, or null when no field constrains enough rules to be worth it.</summary>
-    public FieldDefinition? Field { get; }
+    /// <summary>The first field the rules are indexed by, or null when no field constrains any rule.</summary>
+    public FieldDefinition? Field => _levels.Length > 0 ? _levels[0].Field : null;
+
+    /// <summary>Every field the rules are indexed by, most constraining first.</summary>
+    public IEnumerable<FieldDefinition> Fields => _levels.Select(l => l.Field);
 
     /// <summary>The rules an event must visit, in policy order.</summary>
-    public ReadOnlySpan<Candidate> CandidatesFor(ChangeEvent e)
+    public Candidates CandidatesFor(ChangeEvent e)
     {
-        if (_byOrdinal is null || Field is null)
+        var lists = new Candidates(_rest);
+        for (var i = 0; i < _levels.Length; i++)
         {
-            return _all;
+            var level = _levels[i];
+            ref readonly var value = ref e[level.Field.Slot];
+            var list = value.Kind == FieldValueKind.Enum && (ulong)value.Number < (ulong)level.ByOrdinal.Length ? level.ByOrdinal[value.Number] : level.All;
+            lists.Add(list);
         }
 
-        ref readonly var value = ref e[Field.Slot];
-        return value.Kind == FieldValueKind.Enum && (ulong)value.Number < (ulong)_byOrdinal.Length ? _byOrdinal[value.Number] : _all;
+        return lists;
     }
 
     public static RuleIndex Build(ImmutableArray<Rule> rules, EventSchema schema) => Build(rules, schema, null);
@@ -53,60 +64,52 @@ internal sealed class RuleIndex
     public static RuleIndex Build(ImmutableArray<Rule> rules, EventSchema schema, ExpressionEnvironment? environment)
     {
         var all = rules.ToArray();
-        var candidates = Array.ConvertAll(all, r => new Candidate(r, null));
-        FieldDefinition? best = null;
-        IReadOnlySet<int>?[]? bestSets = null;
-        var bestCount = 0;
-        foreach (var field in schema.Fields)
+        var fields = schema.Fields.Where(f => f.Type == FieldType.Enum && (f.IsRequired || f.HasDefault)).ToList();
+        var sets = fields.ToDictionary(f => f, f => all.Select(r => r.HasWhen ? ConditionAnalysis.PossibleEnumOrdinals(r.When, f) : null).ToArray());
+        var unfiled = Enumerable.Range(0, all.Length).ToList();
+        var levels = new List<Level>();
+        while (levels.Count < MaxFields && unfiled.Count > 0 && fields.Count > 0)
         {
-            if (field.Type != FieldType.Enum || (field.IsRequired == false && !field.HasDefault))
+            var best = fields.MaxBy(f => unfiled.Count(i => sets[f][i] is not null))!;
+            var filed = unfiled.Where(i => sets[best][i] is not null).ToList();
+            if (filed.Count == 0)
             {
-                continue;
+                break;
             }
 
-            var sets = all.Select(r => r.HasWhen ? ConditionAnalysis.PossibleEnumOrdinals(r.When, field) : null).ToArray();
-            var count = sets.Count(s => s is not null);
-            if (count > bestCount)
-            {
-                best = field;
-                bestSets = sets;
-                bestCount = count;
-            }
+            levels.Add(BuildLevel(all, filed, best, sets[best], environment));
+            fields.Remove(best);
+            var taken = filed.ToHashSet();
+            unfiled.RemoveAll(taken.Contains);
         }
 
-        if (best is null || bestSets is null)
-        {
-            return new RuleIndex(candidates, null, null, all);
-        }
+        return new RuleIndex([.. levels], [.. unfiled.Select(i => new Candidate(all[i], null))], all);
+    }
 
-        var byOrdinal = new Candidate[best.EnumValues.Length][];
-        var lists = new List<Candidate>[byOrdinal.Length];
+    private static Level BuildLevel(Rule[] all, List<int> filed, FieldDefinition field, IReadOnlySet<int>?[] sets, ExpressionEnvironment? environment)
+    {
+        var lists = new List<Candidate>[field.EnumValues.Length];
         for (var ordinal = 0; ordinal < lists.Length; ordinal++)
         {
             lists[ordinal] = [];
         }
 
-        for (var i = 0; i < all.Length; i++)
+        foreach (var i in filed)
         {
             var conjuncts = environment is not null && all[i].HasWhen ? Conjuncts(all[i].When.Syntax) : null;
-            for (var ordinal = 0; ordinal < lists.Length; ordinal++)
+            foreach (var ordinal in sets[i]!.Order())
             {
-                if (bestSets[i] is { } set && !set.Contains(ordinal))
+                if ((uint)ordinal >= (uint)lists.Length)
                 {
                     continue;
                 }
 
-                var residual = conjuncts is null ? null : Residual(conjuncts, best, ordinal, environment!);
-                lists[ordinal].Add(residual is null ? candidates[i] : new Candidate(all[i], residual));
+                var residual = conjuncts is null ? null : Residual(conjuncts, field, ordinal, environment!);
+                lists[ordinal].Add(new Candidate(all[i], residual));
             }
         }
 
-        for (var ordinal = 0; ordinal < lists.Length; ordinal++)
-        {
-            byOrdinal[ordinal] = [.. lists[ordinal]];
-        }
-
-        return new RuleIndex(candidates, best, byOrdinal, all);
+        return new Level(field, [.. lists.Select(l => l.ToArray())], [.. filed.Select(i => new Candidate(all[i], null))]);
     }
 
     /// <summary>The operands of a top-level <c>&amp;&amp;</c> chain, left to right (one item when it is not a conjunction).</summary>
@@ -176,8 +179,101 @@ internal sealed class RuleIndex
             when ReferenceEquals(f, field) && list.Items.Any(i => i is LiteralExpr { Ordinal: var o } && o == ordinal) => true,
         _ => false,
     };
-}
 
+    /// <summary>The rules filed under one field: a list per value, and all of them for an event without a usable value.</summary>
+    private sealed record Level(FieldDefinition Field, Candidate[][] ByOrdinal, Candidate[] All);
+
+    /// <summary>
+    /// The candidates of one event: up to <see cref="MaxFields"/> + 1 lists, each in policy order, merged as they are
+    /// enumerated (the smallest <see cref="Rule.Index"/> at the heads first). A value type: enumerating allocates nothing.
+    /// </summary>
+    internal struct Candidates
+    {
+        private readonly Candidate[] _a;
+        private Candidate[] _b;
+        private Candidate[] _c;
+        private Candidate[] _d;
+        private int _ia;
+        private int _ib;
+        private int _ic;
+        private int _id;
+        private int _count;
+        private Candidate _current;
+
+        public Candidates(Candidate[] first)
+        {
+            _a = first;
+            _b = _c = _d = [];
+            _count = 1;
+        }
+
+        public readonly Candidate Current => _current;
+
+        public void Add(Candidate[] list)
+        {
+            switch (_count++)
+            {
+                case 1:
+                    _b = list;
+                    break;
+                case 2:
+                    _c = list;
+                    break;
+                default:
+                    _d = list;
+                    break;
+            }
+        }
+
+        public readonly Candidates GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            var best = int.MaxValue;
+            var which = -1;
+            if (_ia < _a.Length && _a[_ia].Rule.Index < best)
+            {
+                best = _a[_ia].Rule.Index;
+                which = 0;
+            }
+
+            if (_ib < _b.Length && _b[_ib].Rule.Index < best)
+            {
+                best = _b[_ib].Rule.Index;
+                which = 1;
+            }
+
+            if (_ic < _c.Length && _c[_ic].Rule.Index < best)
+            {
+                best = _c[_ic].Rule.Index;
+                which = 2;
+            }
+
+            if (_id < _d.Length && _d[_id].Rule.Index < best)
+            {
+                which = 3;
+            }
+
+            switch (which)
+            {
+                case 0:
+                    _current = _a[_ia++];
+                    return true;
+                case 1:
+                    _current = _b[_ib++];
+                    return true;
+                case 2:
+                    _current = _c[_ic++];
+                    return true;
+                case 3:
+                    _current = _d[_id++];
+                    return true;
+                default:
+                    return false;
+            }
+        }
+    }
+}
 /// <summary>A rule an event must visit, with what is left of its condition for the events that visit it.</summary>
 /// <param name="Rule">The rule.</param>
 /// <param name="Residual">The condition specialized to the index value; null to test the rule's whole condition.</param>

@@ -178,7 +178,7 @@ internal sealed class RuleWalk
             InformedRule = rule;
         }
 
-        if (NoticeRule is null && rule.Notice is not null)
+        if (NoticeRule is null && rule.DecidesNotice)
         {
             NoticeRule = rule;
         }

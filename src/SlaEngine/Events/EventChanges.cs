@@ -72,6 +72,6 @@ internal static class EventChanges
         var noteArray = notes.ToImmutable();
         return errors.Count > 0
             ? new EventReadResult(null, errors.ToImmutable(), noteArray)
-            : new EventReadResult(new ChangeEvent(schema, current.SubmittedAt, id, slots, noteArray), [], noteArray);
+            : new EventReadResult(new ChangeEvent(schema, current.SubmittedAt, id, slots, noteArray) { Previous = current }, [], noteArray);
     }
 }

@@ -302,7 +302,7 @@ internal static class EventReader
         }
         catch (JsonException ex)
         {
-            return Malformed($"the event is not valid JSON: {ex.Message}");
+            return Malformed($"the event is not valid JSON at {JsonErrorText.Describe(ex)}");
         }
     }
 

@@ -5,6 +5,7 @@ using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
 using SlaEngine.Events;
+using SlaEngine.Text;
 using SlaEngine.Yaml;
 
 namespace SlaEngine.Events;
@@ -16,19 +17,6 @@ internal static class FieldValueReader
     /// ISO-8601 date-times with an offset or <c>Z</c>: with seconds and an optional fraction, or without seconds
     /// (<c>2026-11-24T10:00Z</c>), as ticketing systems and people write them.
     /// </summary>
-    private static readonly OffsetDateTimePattern[] OffsetPatterns =
-    [
-        OffsetDateTimePattern.ExtendedIso,
-        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mmo<G>"),
-    ];
-
-    /// <summary>The same date-times without an offset, recognised only to say that the offset is missing.</summary>
-    private static readonly LocalDateTimePattern[] LocalPatterns =
-    [
-        LocalDateTimePattern.ExtendedIso,
-        LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm"),
-    ];
-
     /// <summary>Checks and reads a field default; returns an error text, or null when it is valid.</summary>
     public static string? ReadDefault(YamlNode node, FieldType type, ImmutableArray<string> enumValues, IReadOnlyCollection<string> teamIds, out FieldValue value)
     {
@@ -132,48 +120,10 @@ internal static class FieldValueReader
     }
 
     /// <summary>Parses an ISO-8601 instant that carries an offset or <c>Z</c>; a local time without an offset is refused.</summary>
-    public static bool TryParseInstant(string text, out Instant instant, out string error)
-    {
-        var ok = TryParseOffsetDateTime(text, out var value, out error);
-        instant = ok ? value.ToInstant() : default;
-        return ok;
-    }
+    public static bool TryParseInstant(string text, out Instant instant, out string error) => InstantText.TryParse(text, out instant, out error);
 
-    /// <summary>
-    /// Parses an ISO-8601 date-time with an offset or <c>Z</c> (seconds optional), keeping the offset it was written
-    /// with; a local time without an offset, or a value outside the range of instants, is refused with the reason.
-    /// </summary>
-    public static bool TryParseOffsetDateTime(string text, out OffsetDateTime value, out string error)
-    {
-        var t = text.Trim();
-        foreach (var pattern in OffsetPatterns)
-        {
-            var result = pattern.Parse(t);
-            if (!result.Success)
-            {
-                continue;
-            }
-
-            // 9999-12-31T23:59:59-14:00 parses as a date-time but is past Instant.MaxValue once the offset is applied.
-            var utc = result.Value.LocalDateTime.InUtc().ToInstant().ToUnixTimeTicks() - result.Value.Offset.Ticks;
-            if (utc < Instant.MinValue.ToUnixTimeTicks() || utc > Instant.MaxValue.ToUnixTimeTicks())
-            {
-                value = default;
-                error = $"'{YamlTreeReader.Shorten(text)}' lies outside the supported range of instants (years -9998 to 9999 in UTC)";
-                return false;
-            }
-
-            value = result.Value;
-            error = string.Empty;
-            return true;
-        }
-
-        value = default;
-        error = Array.Exists(LocalPatterns, p => p.Parse(t).Success)
-            ? $"'{YamlTreeReader.Shorten(text)}' has no offset: write the instant with an offset or Z, such as 2026-11-24T10:00:00-05:00"
-            : $"'{YamlTreeReader.Shorten(text)}' is not an ISO-8601 instant with an offset, such as 2026-11-24T10:00:00-05:00";
-        return false;
-    }
+    /// <summary>Parses an ISO-8601 date-time with an offset or <c>Z</c>, keeping the offset (see <see cref="InstantText"/>).</summary>
+    public static bool TryParseOffsetDateTime(string text, out OffsetDateTime value, out string error) => InstantText.TryParseOffsetDateTime(text, out value, out error);
 
     public static string Describe(FieldType type) => type switch
     {

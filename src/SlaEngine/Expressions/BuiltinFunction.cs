@@ -15,4 +15,7 @@ internal enum BuiltinFunction : byte
     ListContains,
     Has,
     Open,
+
+    /// <summary><c>changed(field)</c>: the timeline entry gave the field a value different from the previous entry's (clock conditions only).</summary>
+    Changed,
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using SlaEngine.Diagnostics;
@@ -16,7 +17,7 @@ namespace SlaEngine.Expressions;
 internal sealed class Checker
 {
     private static readonly string[] MethodNames = ["contains", "startsWith", "endsWith", "matches", "lower", "upper"];
-    private static readonly string[] FunctionNames = ["size", "has", "open"];
+    private static readonly string[] FunctionNames = ["size", "has", "open", "changed"];
 
     private readonly ExpressionEnvironment _env;
     private readonly IPositionMap _map;
@@ -83,9 +84,26 @@ internal sealed class Checker
             return identifier; // the field's declaration is the one defect, reported where it stands
         }
 
-        var hint = Array.IndexOf(FunctionNames, identifier.Name) >= 0 ? $" ('{identifier.Name}' is a function: write {identifier.Name}(...))" : SuggestionFinder.DidYouMean(identifier.Name, _env.IdentifierNames);
+        var hint = Array.IndexOf(FunctionNames, identifier.Name) >= 0
+            ? $" ('{identifier.Name}' is a function: write {identifier.Name}(...))"
+            : QuoteHint(identifier.Name) ?? SuggestionFinder.DidYouMeanOrList(identifier.Name, [.. _env.IdentifierNames], "fields");
         Error(DiagnosticCodes.UnknownIdentifier, identifier.Start, $"unknown field '{identifier.Name}'{hint}");
         return identifier;
+    }
+
+    /// <summary>
+    /// For a bare word that is a value, not a field (<c>priority &lt;= P2</c>): " ('P2' is a value of enum field
+    /// 'priority': quote it, "P2")", or the same for a team id; null when it is neither.
+    /// </summary>
+    private string? QuoteHint(string name)
+    {
+        var owners = _env.Schema.Fields.Where(f => f.Type == FieldType.Enum && f.EnumValues.Contains(name)).Select(f => $"'{f.Name}'").ToList();
+        if (owners.Count > 0)
+        {
+            return $" ('{name}' is a value of enum field {string.Join(" and ", owners)}: quote it, \"{name}\")";
+        }
+
+        return _env.Schema.TeamOrdinal(name) >= 0 ? $" ('{name}' is a team: quote it, \"{name}\")" : null;
     }
 
     private NotExpr CheckNot(NotExpr not)
@@ -271,7 +289,7 @@ internal sealed class Checker
             if (ordinal < 0)
             {
                 Error(DiagnosticCodes.UnknownTeamValue, literal.Start,
-                    $"\"{text}\" is not a declared team{SuggestionFinder.DidYouMean(text, _env.Schema.TeamIds)}");
+                    $"\"{text}\" is not a declared team{SuggestionFinder.DidYouMeanOrList(text, _env.Schema.TeamIds, "teams")}");
                 return literal with { Type = ExprType.Error };
             }
 
@@ -445,6 +463,8 @@ internal sealed class Checker
                 return call with { Function = BuiltinFunction.Has, Type = ExprType.Bool };
             case "open":
                 return CheckOpen(call, args);
+            case "changed":
+                return CheckChanged(call, args);
         }
 
         var hint = Array.IndexOf(MethodNames, call.Name) >= 0
@@ -452,6 +472,28 @@ internal sealed class Checker
             : SuggestionFinder.DidYouMean(call.Name, FunctionNames);
         Error(DiagnosticCodes.UnknownFunction, call.NameStart, $"unknown function '{call.Name}'{hint}; the functions are {string.Join(", ", FunctionNames)}");
         return call;
+    }
+
+    private CallExpr CheckChanged(CallExpr call, ImmutableArray<Expr> args)
+    {
+        if (!_env.AllowsChanged)
+        {
+            Error(DiagnosticCodes.ChangedOutsideClock, call.NameStart, "changed() is true at a timeline entry that changes the field, so it may be used only in a clock's conditions (pauseWhen, stopWhen, startWhen, cancelWhen, resetWhen), not here");
+            return call;
+        }
+
+        if (!CheckArity(call, 1, 1))
+        {
+            return call;
+        }
+
+        if (args[0] is not IdentifierExpr { Field: not null })
+        {
+            Error(DiagnosticCodes.InvalidArgument, args[0].Start, "changed() takes a declared field name, like changed(assignee)");
+            return call;
+        }
+
+        return call with { Function = BuiltinFunction.Changed, Type = ExprType.Bool };
     }
 
     private CallExpr CheckOpen(CallExpr call, ImmutableArray<Expr> args)
@@ -474,7 +516,7 @@ internal sealed class Checker
         else if (!_env.CalendarIds.Contains(calendar))
         {
             Error(DiagnosticCodes.UnknownCalendarInExpression, args[0].Start,
-                $"unknown calendar \"{calendar}\"{SuggestionFinder.DidYouMean(calendar, _env.CalendarIds)}");
+                $"unknown calendar \"{calendar}\"{SuggestionFinder.DidYouMeanOrList(calendar, [.. _env.CalendarIds.Order(StringComparer.Ordinal)], "calendars")}");
             ok = false;
         }
 

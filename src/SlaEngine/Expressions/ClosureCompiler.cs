@@ -204,6 +204,12 @@ internal sealed class ClosureCompiler
 
             case TypeKind.String:
             {
+                if (FoldedAgainstConstant(left, right) is { } folded)
+                {
+                    var (source, upper, constant) = folded;
+                    return e => source(e) is { } s && FoldedText.EqualsText(s, upper, constant);
+                }
+
                 var (l, r) = (Text(left), Text(right));
                 return e => string.Equals(l(e), r(e), StringComparison.Ordinal);
             }
@@ -284,6 +290,28 @@ internal sealed class ClosureCompiler
             if (kind == TypeKind.String && list.Items.All(i => i is LiteralExpr { Value: string }))
             {
                 var strings = list.Items.Select(i => (string)((LiteralExpr)i).Value!).Distinct(StringComparer.Ordinal).ToArray();
+                if (strings.Length <= LinearSearchLimit && IsFolded(left, out var source, out var upper))
+                {
+                    var unfolded = Text(source);
+                    return e =>
+                    {
+                        if (unfolded(e) is not { } value)
+                        {
+                            return false;
+                        }
+
+                        foreach (var s in strings)
+                        {
+                            if (FoldedText.EqualsText(value, upper, s))
+                            {
+                                return true;
+                            }
+                        }
+
+                        return false;
+                    };
+                }
+
                 var text = Text(left);
                 if (strings.Length <= LinearSearchLimit)
                 {
@@ -377,6 +405,18 @@ internal sealed class ClosureCompiler
                 var target = Text(call.Target!);
                 var argument = call.Arguments[0];
                 var function = call.Function;
+                if (argument is LiteralExpr { Value: string folded } && IsFolded(call.Target!, out var source, out var upper))
+                {
+                    // x.lower().contains("outage"): compared position by position, never copied.
+                    var text = Text(source);
+                    return function switch
+                    {
+                        BuiltinFunction.StringContains => e => text(e) is { } s && FoldedText.Contains(s, upper, folded),
+                        BuiltinFunction.StartsWith => e => text(e) is { } s && FoldedText.StartsWith(s, upper, folded),
+                        _ => e => text(e) is { } s && FoldedText.EndsWith(s, upper, folded),
+                    };
+                }
+
                 if (argument is LiteralExpr { Value: string constant })
                 {
                     return function switch
@@ -407,6 +447,12 @@ internal sealed class ClosureCompiler
                 return Membership(call.Arguments[0], call.Target!);
             case BuiltinFunction.Has:
                 return Present(call.Arguments[0]);
+            case BuiltinFunction.Changed:
+            {
+                var slot = ((IdentifierExpr)call.Arguments[0]).Field!.Slot;
+                return e => e.Previous is { } previous && !previous[slot].Equals(e[slot]);
+            }
+
             case BuiltinFunction.Open:
             {
                 var isOpen = _env.IsOpen((string)((LiteralExpr)call.Arguments[0]).Value!);
@@ -521,7 +567,8 @@ internal sealed class ClosureCompiler
                 var argument = call.Arguments[0];
                 if (argument.Type.Kind == TypeKind.String)
                 {
-                    var text = Text(argument);
+                    // Folding keeps the length: size() of x.lower() is size() of x, without the copy.
+                    var text = Text(IsFolded(argument, out var source, out _) ? source : argument);
                     return (ChangeEvent e, out long value) =>
                     {
                         var s = text(e);
@@ -566,6 +613,37 @@ internal sealed class ClosureCompiler
                     return false;
                 };
         }
+    }
+
+    /// <summary>Whether the expression is <c>x.lower()</c> or <c>x.upper()</c>; then <paramref name="source"/> is <c>x</c>.</summary>
+    private static bool IsFolded(Expr expr, out Expr source, out bool upper)
+    {
+        if (expr is CallExpr { Function: BuiltinFunction.Lower or BuiltinFunction.Upper, Target: { } target } call)
+        {
+            source = target;
+            upper = call.Function == BuiltinFunction.Upper;
+            return true;
+        }
+
+        source = expr;
+        upper = false;
+        return false;
+    }
+
+    /// <summary>For <c>x.lower() == "text"</c> (either way round): the reader of <c>x</c>, the direction and the text.</summary>
+    private static (Func<ChangeEvent, string?> Source, bool Upper, string Constant)? FoldedAgainstConstant(Expr left, Expr right)
+    {
+        if (IsFolded(left, out var source, out var upper) && right is LiteralExpr { Value: string constant })
+        {
+            return (Text(source), upper, constant);
+        }
+
+        if (IsFolded(right, out source, out upper) && left is LiteralExpr { Value: string other })
+        {
+            return (Text(source), upper, other);
+        }
+
+        return null;
     }
 
     /// <summary>Reads a string; null when absent.</summary>

@@ -31,6 +31,13 @@ internal sealed class ExpressionEnvironment
         Unreadable = unreadable ?? UnreadableDecls.None;
     }
 
+    /// <summary>Whether <c>changed(field)</c> may be used: in a clock's conditions only, which are evaluated at timeline entries.</summary>
+    public bool AllowsChanged { get; private init; }
+
+    /// <summary>This environment for a clock's conditions, where <c>changed(field)</c> is allowed.</summary>
+    /// <returns>The environment.</returns>
+    public ExpressionEnvironment ForClockConditions() => new(Schema, CalendarIds, _isOpenResolver, Unreadable) { AllowsChanged = true };
+
     /// <summary>What the policy reader could not read: an unknown name there is not a second defect.</summary>
     public UnreadableDecls Unreadable { get; }
 

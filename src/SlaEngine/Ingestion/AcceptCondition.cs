@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Linq;
-using System.Text.Json;
 
 namespace SlaEngine.Ingestion;
 
@@ -11,21 +10,21 @@ internal sealed class AcceptCondition(JsonPointer pointer, FrozenSet<string> val
 
     public FrozenSet<string> Values { get; } = values;
 
-    public bool Holds(JsonElement payload, out string why)
+    public bool Holds(PayloadValue? found, out string why)
     {
-        if (!Pointer.TryResolve(payload, out var value))
+        if (found is not { } value)
         {
             why = $"the payload has nothing at {Pointer.Text}";
             return false;
         }
 
-        if (JsonPointer.TryScalarText(value, out var text) && Values.Contains(text))
+        if (value.TryScalarText(out var text) && Values.Contains(text))
         {
             why = string.Empty;
             return true;
         }
 
-        var shown = JsonPointer.TryScalarText(value, out text) ? $"'{(text.Length > 60 ? text[..60] + "…" : text)}'" : InstantFormat.Kind(value);
+        var shown = value.TryScalarText(out text) ? $"'{(text.Length > 60 ? text[..60] + "…" : text)}'" : value.Describe();
         why = $"{Pointer.Text} is {shown}, not one of {string.Join(", ", Values.Order())}";
         return false;
     }

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Globalization;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -68,14 +69,14 @@ internal sealed class FieldMapping
     public InstantFormat Format { get; }
 
     /// <summary>
-    /// Reads the field's value from a payload: true with a value (or <see cref="FieldValue.Absent"/> for "sets
-    /// nothing"), or false with an error naming the field and the pointer.
+    /// Reads the field's value from what the payload has at the pointer (null: nothing there): true with a value (or
+    /// <see cref="FieldValue.Absent"/> for "sets nothing"), or false with an error naming the field and the pointer.
     /// </summary>
-    public bool TryRead(JsonElement payload, EventSchema schema, out FieldValue value, out MappingError? error)
+    public bool TryRead(PayloadValue? at, EventSchema schema, out FieldValue value, out MappingError? error)
     {
         value = FieldValue.Absent;
         error = null;
-        if (!From.TryResolve(payload, out var found) || found.ValueKind == JsonValueKind.Null)
+        if (at is not { IsNull: false } found)
         {
             if (Required)
             {
@@ -101,7 +102,7 @@ internal sealed class FieldMapping
         return false;
     }
 
-    private string? ReadInstant(JsonElement found, out FieldValue value)
+    private string? ReadInstant(PayloadValue found, out FieldValue value)
     {
         if (Format.TryRead(found, out var instant, out var error))
         {
@@ -113,14 +114,14 @@ internal sealed class FieldMapping
         return error;
     }
 
-    private string? ReadScalar(JsonElement found, EventSchema schema, out FieldValue value)
+    private string? ReadScalar(PayloadValue found, EventSchema schema, out FieldValue value)
     {
         value = FieldValue.Absent;
-        if (!JsonPointer.TryScalarText(found, out var text))
+        if (!found.TryScalarText(out var text))
         {
-            return found.ValueKind == JsonValueKind.String
+            return found.IsInvalidText
                 ? "the value is not valid Unicode (a lone surrogate escape)"
-                : $"expected a single value ({Expected(schema)}), got {InstantFormat.Kind(found)}";
+                : $"expected a single value ({Expected(schema)}), got {found.Describe()}";
         }
 
         if (Map is not null)
@@ -140,54 +141,68 @@ internal sealed class FieldMapping
             }
         }
 
-        if (Field.Type == FieldType.Int && found.ValueKind == JsonValueKind.Number && !found.TryGetInt64(out _)
-            && found.TryGetDecimal(out var number) && number == decimal.Truncate(number) && number >= long.MinValue && number <= long.MaxValue)
+        RawValue raw;
+        switch (found.Kind)
         {
-            // Jira writes number fields as 40.0: a whole number all the same.
-            value = FieldValue.FromInt((long)number);
-            return null;
+            case JsonValueKind.String:
+                // Tools such as ServiceNow send every value as a string: "3" reads as a number, "true" as a boolean.
+                raw = RawValue.Plain(text);
+                break;
+            case JsonValueKind.Number when long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole):
+                raw = RawValue.Integer(whole);
+                break;
+            case JsonValueKind.Number when Field.Type == FieldType.Int
+                && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+                && number == decimal.Truncate(number) && number >= long.MinValue && number <= long.MaxValue:
+                // Jira writes number fields as 40.0: a whole number all the same.
+                raw = RawValue.Integer((long)number);
+                break;
+            case JsonValueKind.Number:
+                raw = RawValue.Unsupported($"the number {Short(text)} (not a whole number in range)");
+                break;
+            default:
+                // Other JSON types keep their type, so a boolean given for a string field is an error.
+                raw = RawValue.Boolean(found.Kind == JsonValueKind.True);
+                break;
         }
 
-        // Tools such as ServiceNow send every value as a string: "3" reads as a number, "true" as a boolean. Other JSON
-        // types keep their type, so a number given for a string field is an error.
-        var raw = found.ValueKind == JsonValueKind.String ? RawValue.Plain(text) : EventReader.FromJsonValue(found);
         return EventReader.Convert(Field, schema, raw, out value);
     }
 
-    private string? ReadList(JsonElement found, out FieldValue value)
+    private string? ReadList(PayloadValue found, out FieldValue value)
     {
         value = FieldValue.Absent;
-        if (found.ValueKind != JsonValueKind.Array)
+        if (found.Items is not { } items)
         {
-            return $"expected a list of strings, got {InstantFormat.Kind(found)}";
+            return $"expected a list of strings, got {found.Describe()}";
         }
 
-        var items = ImmutableArray.CreateBuilder<string>(found.GetArrayLength());
-        foreach (var item in found.EnumerateArray())
+        var list = ImmutableArray.CreateBuilder<string>(items.Length);
+        foreach (var item in items)
         {
-            if (!JsonPointer.TryScalarText(item, out var text) || item.ValueKind != JsonValueKind.String)
+            if (item.Kind != JsonValueKind.String || !item.TryScalarText(out var text))
             {
-                return $"expected a list of strings, but an item is {InstantFormat.Kind(item)}";
+                return $"expected a list of strings, but an item is {item.Describe()}";
             }
 
             if (Map is null)
             {
-                items.Add(text);
+                list.Add(text);
             }
             else if (Map.TryGetValue(text, out var mapped))
             {
                 if (!mapped.IsAbsent)
                 {
-                    items.Add(mapped.Text!);
+                    list.Add(mapped.Text!);
                 }
             }
             else if (Unmapped == UnmappedRule.Default)
             {
-                items.Add(UnmappedDefault.Text!);
+                list.Add(UnmappedDefault.Text!);
             }
             else if (Unmapped == UnmappedRule.Keep)
             {
-                items.Add(text);
+                list.Add(text);
             }
             else
             {
@@ -195,7 +210,7 @@ internal sealed class FieldMapping
             }
         }
 
-        value = FieldValue.FromList(items.ToImmutable());
+        value = FieldValue.FromList(list.ToImmutable());
         return null;
     }
 

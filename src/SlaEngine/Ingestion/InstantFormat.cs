@@ -55,7 +55,7 @@ internal sealed class InstantFormat
     public static InstantFormat Local(LocalDateTimePattern pattern, DateTimeZone zone) => new(LocalName, pattern, zone);
 
     /// <summary>Reads an instant from a payload value; on failure, says why (without naming the field).</summary>
-    public bool TryRead(JsonElement value, out Instant instant, out string error)
+    public bool TryRead(PayloadValue value, out Instant instant, out string error)
     {
         instant = default;
         switch (Name)
@@ -63,9 +63,9 @@ internal sealed class InstantFormat
             case EpochMillisecondsName or EpochSecondsName:
                 return TryReadEpoch(value, Name == EpochSecondsName, out instant, out error);
             default:
-                if (value.ValueKind != JsonValueKind.String || !JsonPointer.TryScalarText(value, out var text))
+                if (value.Kind != JsonValueKind.String || !value.TryScalarText(out var text))
                 {
-                    error = $"expected a date-time string ({Describe()}), got {Kind(value)}";
+                    error = $"expected a date-time string ({Describe()}), got {value.Describe()}";
                     return false;
                 }
 
@@ -80,16 +80,6 @@ internal sealed class InstantFormat
         EpochSecondsName => "seconds since 1970-01-01T00:00Z",
         LocalName => $"'{_pattern!.PatternText}' in {_zone!.Id}",
         _ => "ISO-8601 with an offset, such as 2026-11-24T10:00:00.000+0000",
-    };
-
-    internal static string Kind(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "a list",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        _ => "null",
     };
 
     private static bool TryReadIso(string text, out Instant instant, out string error)
@@ -127,19 +117,19 @@ internal sealed class InstantFormat
         }
     }
 
-    private static bool TryReadEpoch(JsonElement value, bool seconds, out Instant instant, out string error)
+    private static bool TryReadEpoch(PayloadValue value, bool seconds, out Instant instant, out string error)
     {
         instant = default;
         decimal number;
-        switch (value.ValueKind)
+        switch (value.Kind)
         {
-            case JsonValueKind.Number when value.TryGetDecimal(out number):
+            case JsonValueKind.Number when decimal.TryParse(value.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out number):
                 break;
-            case JsonValueKind.String when JsonPointer.TryScalarText(value, out var text)
+            case JsonValueKind.String when value.TryScalarText(out var text)
                 && decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out number):
                 break;
             default:
-                error = $"expected a number of {(seconds ? "seconds" : "milliseconds")} since 1970-01-01T00:00Z, got {(value.ValueKind == JsonValueKind.String ? $"'{Short(value.ToString())}'" : Kind(value))}";
+                error = $"expected a number of {(seconds ? "seconds" : "milliseconds")} since 1970-01-01T00:00Z, got {(value.Kind == JsonValueKind.String && value.TryScalarText(out var shown) ? $"'{Short(shown)}'" : value.Describe())}";
                 return false;
         }
 

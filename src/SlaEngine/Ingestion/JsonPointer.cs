@@ -33,6 +33,12 @@ internal sealed class JsonPointer
     /// <summary>The pointer as written.</summary>
     public string Text { get; }
 
+    /// <summary>The steps, in order.</summary>
+    internal ReadOnlySpan<Step> Steps => _steps;
+
+    /// <summary>Whether a step has a <c>[key=value]</c> selector (such pointers are resolved on a parsed document).</summary>
+    internal bool HasSelector => Array.Exists(_steps, s => s.SelectKey is not null);
+
     /// <summary>Parses a pointer; on failure, says what is wrong with it.</summary>
     public static bool TryParse(string text, out JsonPointer pointer, out string error)
     {
@@ -100,40 +106,7 @@ internal sealed class JsonPointer
     /// <inheritdoc />
     public override string ToString() => Text;
 
-    /// <summary>The text a scalar compares as, in selectors and in <c>accept</c> and <c>map</c>: a string's value, a number as written, true or false.</summary>
-    internal static bool TryScalarText(JsonElement element, out string text)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.String:
-                try
-                {
-                    text = element.GetString()!;
-                    return true;
-                }
-                catch (InvalidOperationException)
-                {
-                    // A lone surrogate escape: valid JSON, no .NET string.
-                    text = string.Empty;
-                    return false;
-                }
-
-            case JsonValueKind.Number:
-                text = element.GetRawText();
-                return true;
-            case JsonValueKind.True:
-                text = "true";
-                return true;
-            case JsonValueKind.False:
-                text = "false";
-                return true;
-            default:
-                text = string.Empty;
-                return false;
-        }
-    }
-
-    /// <summary>Whether a scalar equals a text, as <see cref="TryScalarText"/> reads it, without allocating for strings.</summary>
+    /// <summary>Whether a scalar equals a text (a string's value, a number as written, true or false), without allocating for strings.</summary>
     internal static bool ScalarEquals(JsonElement element, string text) => element.ValueKind switch
     {
         JsonValueKind.String => element.ValueEquals(text),
@@ -298,5 +271,6 @@ internal sealed class JsonPointer
 
     private static string Short(string text) => text.Length > 60 ? text[..60] + "…" : text;
 
-    private readonly record struct Step(bool HasName, byte[] NameUtf8, int Index, string? SelectKey, byte[]? SelectKeyUtf8, string? SelectValue);
+    /// <summary>One step: a name (or array index), and an optional <c>[key=value]</c> selector.</summary>
+    internal readonly record struct Step(bool HasName, byte[] NameUtf8, int Index, string? SelectKey, byte[]? SelectKeyUtf8, string? SelectValue);
 }

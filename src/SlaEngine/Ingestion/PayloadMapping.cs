@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Linq;
 using System.Text.Json;
 using NodaTime;
 using SlaEngine.Diagnostics;
@@ -54,6 +55,11 @@ public sealed class PayloadMapping
     private readonly JsonPointer? _id;
     private readonly ImmutableArray<FieldMapping> _fields;
 
+    // Every pointer by value slot: the accept conditions, then the ticket, the instant, the entry id, the fields.
+    private readonly JsonPointer?[] _pointers;
+    private readonly int _ticketSlot;
+    private readonly PointerTrie? _trie;
+
     internal PayloadMapping(
         string name,
         string? description,
@@ -83,6 +89,9 @@ public sealed class PayloadMapping
         }
 
         Fields = names.MoveToImmutable();
+        _ticketSlot = accept.Length;
+        _pointers = [.. accept.Select(a => a.Pointer), ticket, at, id, .. fields.Select(f => f.From)];
+        _trie = PointerTrie.TryBuild(_pointers);
     }
 
     /// <summary>The mapping's id (<c>mapping:</c>), such as <c>jira-service-management</c>.</summary>
@@ -129,6 +138,23 @@ public sealed class PayloadMapping
             utf8Json = utf8Json[3..];
         }
 
+        if (_trie is not null)
+        {
+            // One pass over the bytes, no document: the values the pointers want, and nothing else kept.
+            var slots = new PayloadValue?[_pointers.Length];
+            try
+            {
+                if (PayloadScanner.TryScan(utf8Json.Span, _trie, slots))
+                {
+                    return Evaluate(slots);
+                }
+            }
+            catch (JsonException ex)
+            {
+                return Failed(new MappingError(DiagnosticCodes.MalformedPayload, string.Empty, null, $"the payload is not valid JSON: {FirstSentence(ex.Message)}"));
+            }
+        }
+
         return Parse(() => JsonDocument.Parse(utf8Json, DocumentOptions));
     }
 
@@ -139,12 +165,27 @@ public sealed class PayloadMapping
     {
         if (payload.ValueKind != JsonValueKind.Object)
         {
-            return Failed(new MappingError(DiagnosticCodes.MalformedPayload, string.Empty, null, $"the payload must be a JSON object, not {InstantFormat.Kind(payload)}"));
+            return Failed(new MappingError(DiagnosticCodes.MalformedPayload, string.Empty, null, $"the payload must be a JSON object, not {PayloadValue.From(payload, withItems: false).Describe()}"));
         }
 
-        foreach (var condition in _accept)
+        var slots = new PayloadValue?[_pointers.Length];
+        for (var i = 0; i < slots.Length; i++)
         {
-            if (!condition.Holds(payload, out var why))
+            if (_pointers[i] is { } pointer && pointer.TryResolve(payload, out var found))
+            {
+                slots[i] = PayloadValue.From(found);
+            }
+        }
+
+        return Evaluate(slots);
+    }
+
+    /// <summary>Judges the values found at the pointers (by slot), whichever way they were found.</summary>
+    private MappingResult Evaluate(PayloadValue?[] slots)
+    {
+        for (var i = 0; i < _accept.Length; i++)
+        {
+            if (!_accept[i].Holds(slots[i], out var why))
             {
                 return new MappingResult(MappingOutcome.Ignored, null, [], [], why);
             }
@@ -152,9 +193,9 @@ public sealed class PayloadMapping
 
         List<MappingError>? errors = null;
         List<MappingError>? notes = null;
-        var ticket = ReadId(payload, _ticket, "ticket", required: true, ref errors);
+        var ticket = ReadId(slots[_ticketSlot], _ticket, "ticket", required: true, ref errors);
         Instant at = default;
-        if (!_at.TryResolve(payload, out var atValue) || atValue.ValueKind == JsonValueKind.Null)
+        if (slots[_ticketSlot + 1] is not { IsNull: false } atValue)
         {
             Add(ref errors, new MappingError(DiagnosticCodes.MissingPayloadValue, "at", _at.Text, $"at: the payload has no instant at {_at.Text}"));
         }
@@ -163,11 +204,12 @@ public sealed class PayloadMapping
             Add(ref errors, new MappingError(DiagnosticCodes.InvalidPayloadValue, "at", _at.Text, $"at: {atError} (at {_at.Text})"));
         }
 
-        var id = _id is null ? null : ReadId(payload, _id, "id", required: false, ref errors);
+        var id = _id is null ? null : ReadId(slots[_ticketSlot + 2], _id, "id", required: false, ref errors);
         var values = ImmutableArray.CreateBuilder<KeyValuePair<string, FieldValue>>(_fields.Length);
-        foreach (var field in _fields)
+        for (var i = 0; i < _fields.Length; i++)
         {
-            if (field.TryRead(payload, Policy.Schema, out var value, out var error))
+            var field = _fields[i];
+            if (field.TryRead(slots[_ticketSlot + 3 + i], Policy.Schema, out var value, out var error))
             {
                 if (!value.IsAbsent)
                 {
@@ -219,9 +261,9 @@ public sealed class PayloadMapping
         }
     }
 
-    private static string? ReadId(JsonElement payload, JsonPointer pointer, string what, bool required, ref List<MappingError>? errors)
+    private static string? ReadId(PayloadValue? found, JsonPointer pointer, string what, bool required, ref List<MappingError>? errors)
     {
-        if (!pointer.TryResolve(payload, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (found is not { IsNull: false } value)
         {
             if (required)
             {
@@ -232,18 +274,18 @@ public sealed class PayloadMapping
         }
 
         string? text = null;
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number))
+        if (value.Kind == JsonValueKind.Number && long.TryParse(value.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
         {
             text = number.ToString(CultureInfo.InvariantCulture);
         }
-        else if (value.ValueKind == JsonValueKind.String && JsonPointer.TryScalarText(value, out var s))
+        else if (value.Kind == JsonValueKind.String && value.TryScalarText(out var s))
         {
             text = s;
         }
 
         if (text is null || text.Length == 0 || text.Length > MaxIdLength)
         {
-            var got = text is null ? InstantFormat.Kind(value) : text.Length == 0 ? "an empty string" : $"a string of {text.Length} characters";
+            var got = text is null ? value.Describe() : text.Length == 0 ? "an empty string" : $"a string of {text.Length} characters";
             Add(ref errors, new MappingError(DiagnosticCodes.InvalidPayloadValue, what, pointer.Text, $"{what}: expected a string of 1 to {MaxIdLength} characters or a whole number, got {got} (at {pointer.Text})"));
             return null;
         }

@@ -40,7 +40,9 @@ internal static class PolicyCompiler
             id => calendarMap.TryGetValue(id, out var cal) ? cal.IsOpen : _ => false,
             declared.Unreadable);
 
-        Condition? CompileExpression(ExpressionDecl? e)
+        var clockEnvironment = environment.ForClockConditions();
+
+        Condition? CompileIn(ExpressionDecl? e, ExpressionEnvironment env)
         {
             if (e is null)
             {
@@ -48,8 +50,11 @@ internal static class PolicyCompiler
             }
 
             var map = ScalarPositionMap.Create(declared.Text, e.Scalar.StartIndex, e.Scalar.Location.Line, e.Scalar.Location.Column, e.Scalar.Style, declared.File);
-            return ConditionCompiler.Compile(e.Text, map, environment, diagnostics);
+            return ConditionCompiler.Compile(e.Text, map, env, diagnostics);
         }
+
+        Condition? CompileExpression(ExpressionDecl? e) => CompileIn(e, environment);
+        Condition? CompileClockCondition(ExpressionDecl? e) => CompileIn(e, clockEnvironment);
 
         var teams = declared.Teams.Select(t =>
         {
@@ -58,7 +63,17 @@ internal static class PolicyCompiler
         }).ToImmutableArray();
         var teamMap = teams.ToDictionary(t => t.Id, StringComparer.Ordinal);
 
-        var clocks = declared.Clocks.Select((c, i) => new ClockDefinition(c.Name.Value, i, c.Description, CompileExpression(c.PauseWhen), CompileExpression(c.StopWhen))).ToImmutableArray();
+        var clocks = declared.Clocks.Select((c, i) => new ClockDefinition(
+            c.Name.Value,
+            i,
+            c.Description,
+            CompileClockCondition(c.PauseWhen),
+            CompileClockCondition(c.StopWhen),
+            CompileClockCondition(c.Lifecycle.StartWhen),
+            CompileClockCondition(c.Lifecycle.CancelWhen),
+            CompileClockCondition(c.Lifecycle.ResetWhen),
+            c.Lifecycle.Repeat,
+            c.Lifecycle.Strictest ? ClockRetarget.Strictest : ClockRetarget.Retroactive)).ToImmutableArray();
         var clockMap = clocks.ToDictionary(c => c.Name, StringComparer.Ordinal);
 
         ImmutableArray<Team>? TeamList(IReadOnlyList<Located<string>>? ids) =>
@@ -71,7 +86,9 @@ internal static class PolicyCompiler
             var when = CompileExpression(r.When);
             var targets = r.Targets
                 .Where(t => clockMap.ContainsKey(t.Clock.Value))
-                .Select(t => new TargetDefinition(clockMap[t.Clock.Value], ToAmount(t.Within), ToTargetCalendar(t.Calendar, calendarMap)))
+                .Select(t => t.Waived
+                    ? new TargetDefinition(clockMap[t.Clock.Value], new SlaAmount(NodaTime.Duration.Zero, 0, PolicyReader.NoneKeyword), TargetCalendar.Owner) { Waived = true }
+                    : new TargetDefinition(clockMap[t.Clock.Value], ToAmount(t.Within), ToTargetCalendar(t.Calendar, calendarMap)))
                 .ToImmutableArray();
             var escalations = r.Escalations
                 .Where(e => clockMap.ContainsKey(e.Clock.Value))
@@ -88,7 +105,7 @@ internal static class PolicyCompiler
                 var calendar = n.Calendar is { } nc && calendarMap.TryGetValue(nc.Value, out var ncal)
                     ? ncal
                     : to.Length > 0 ? to[0].Calendar : BusinessCalendar.AlwaysOpen;
-                notice = new NoticeDefinition(to, beforeField, ToAmount(n.AtLeast), calendar);
+                notice = new NoticeDefinition(to, beforeField, ToAmount(n.AtLeast), calendar) { Unless = CompileExpression(n.Unless) };
             }
 
             rules.Add(new Rule(
@@ -106,7 +123,10 @@ internal static class PolicyCompiler
                 escalations,
                 notice,
                 r.Final,
-                r.Location));
+                r.Location)
+            {
+                WaivesNotice = r.Notice is { Waived: true },
+            });
         }
 
         var freezes = declared.Freezes
@@ -131,7 +151,10 @@ internal static class PolicyCompiler
             clocks,
             ruleArray,
             freezes,
-            RuleIndex.Build(ruleArray, schema, environment));
+            RuleIndex.Build(ruleArray, schema, environment))
+        {
+            Digest = Policy.DigestOf(declared.Text),
+        };
     }
 
     private static SlaAmount ToAmount(DurationSpec spec) => new(spec.OpenTime, spec.BusinessDays, spec.Text);

@@ -218,8 +218,10 @@ internal static class PolicyLinter
             }
 
             // A rule without a condition below rules that happen to cover every value today is a fallback for values
-            // added later (the reference policy's triage): only rules above that always match can shadow it.
-            var fallback = lowered.When[i] is ConstFormula { Value: true };
+            // added later (the reference policy's triage): only rules above that always match can shadow it. Only a
+            // rule with no 'when' at all is one: a written condition that always holds ('true', or 'kind in [...]'
+            // naming every value) is a condition like any other, shadowed when the rules above cover it.
+            var fallback = !rule.HasWhen;
             var blockers = new List<int>();
             foreach (var j in index.CandidatesAbove(i))
             {
@@ -560,7 +562,7 @@ internal static class PolicyLinter
         // its calendar in its first argument. Text that merely looks alike (inside a string, a field named like a team)
         // is not a use.
         var conditions = policy.Rules.Where(r => r.HasWhen).Select(r => r.When)
-            .Concat(policy.Clocks.SelectMany(c => new[] { c.PauseWhen, c.StopWhen }))
+            .Concat(policy.Clocks.SelectMany(c => new[] { c.PauseWhen, c.StopWhen, c.StartWhen, c.CancelWhen, c.ResetWhen }))
             .Concat(policy.Freezes.Select(f => f.Unless))
             .OfType<Condition>();
         foreach (var node in conditions.SelectMany(c => ConditionLogic.Nodes(c.Syntax)))

@@ -133,10 +133,35 @@ internal sealed partial class PolicyReader
             }
 
             var view = new MappingView(mapping, $"clock '{name.Value}'", ClockKeys, _d);
-            result.Add(new ClockDecl(name, view.Text("description"), Expression(view, "pauseWhen"), Expression(view, "stopWhen")));
+            result.Add(new ClockDecl(name, view.Text("description"), Expression(view, "pauseWhen"), Expression(view, "stopWhen"))
+            {
+                Lifecycle = new ClockLifecycleDecl(
+                    Expression(view, "startWhen"),
+                    Expression(view, "cancelWhen"),
+                    Expression(view, "resetWhen"),
+                    view.Bool("repeat") ?? false,
+                    ReadRetarget(view, name.Value)),
+            });
         }
 
         return result;
+    }
+
+    /// <summary>Reads <c>retarget</c>: <c>retroactive</c> (the default) or <c>strictest</c>; true for strictest.</summary>
+    private bool ReadRetarget(MappingView view, string clock)
+    {
+        if (view.Scalar("retarget") is not { } s)
+        {
+            return false;
+        }
+
+        if (s.Value is "retroactive" or "strictest")
+        {
+            return s.Value == "strictest";
+        }
+
+        _d.Error(DiagnosticCodes.InvalidValue, s.Location, $"'retarget' of clock '{clock}' is 'retroactive' or 'strictest', not '{YamlTreeReader.Shorten(s.Value)}'{SuggestionFinder.DidYouMean(s.Value, ["retroactive", "strictest"])}");
+        return false;
     }
 
     private static ExpressionDecl? Expression(MappingView view, string key) =>
@@ -209,6 +234,12 @@ internal sealed partial class PolicyReader
         {
             YamlScalar? within;
             Located<string>? calendar = null;
+            if (value is YamlScalar { IsPlain: true, Value: NoneKeyword } waived)
+            {
+                result.Add(new TargetDecl(clock, default, waived.Location, null) { Waived = true });
+                continue;
+            }
+
             if (value is YamlScalar shorthand && !shorthand.IsNull)
             {
                 within = shorthand;
@@ -274,6 +305,11 @@ internal sealed partial class PolicyReader
 
     private NoticeDecl? ReadNotice(YamlNode? node, string rule)
     {
+        if (node is YamlScalar { IsPlain: true, Value: NoneKeyword } none)
+        {
+            return NoticeDecl.None(none.Location);
+        }
+
         if (node is null || MappingView.ExpectMapping(node, $"'notice' of rule '{rule}'", _d) is not { } m)
         {
             return null;
@@ -301,7 +337,7 @@ internal sealed partial class PolicyReader
             return null;
         }
 
-        return new NoticeDecl(to, before.Value, spec, calendar, m.Location);
+        return new NoticeDecl(to, before.Value, spec, calendar, m.Location) { Unless = Expression(view, "unless") };
     }
 
     private List<FreezeDecl> ReadFreezes(YamlNode? node)

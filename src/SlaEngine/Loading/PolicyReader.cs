@@ -21,23 +21,26 @@ internal sealed partial class PolicyReader
     public const string AlwaysOpenCalendarId = "24x7";
     public const string OwnerCalendarKeyword = "owner";
 
+    /// <summary>The word that waives a facet: <c>notice: none</c>, <c>targets: { resolve: none }</c>.</summary>
+    public const string NoneKeyword = "none";
+
     private static readonly string[] TopKeys = ["format", "policy", "version", "description", "holidaySets", "calendars", "teams", "fields", "clocks", "rules", "freezes"];
     private static readonly string[] CalendarKeys = ["zone", "name", "description", "hours", "holidays", "exceptions"];
     private static readonly string[] HolidayKeys = ["date", "yearly", "easter", "set", "name", "church", "from", "until", "observed"];
     private static readonly string[] ExceptionKeys = ["date", "hours", "name"];
     private static readonly string[] TeamKeys = ["name", "calendar", "description"];
     private static readonly string[] FieldKeys = ["type", "values", "default", "required", "description"];
-    private static readonly string[] ClockKeys = ["pauseWhen", "stopWhen", "description"];
+    private static readonly string[] ClockKeys = ["pauseWhen", "stopWhen", "startWhen", "cancelWhen", "resetWhen", "repeat", "retarget", "description"];
     private static readonly string[] RuleKeys = ["id", "description", "when", "owner", "approvers", "approval", "consulted", "informed", "targets", "escalations", "notice", "final"];
     private static readonly string[] TargetKeys = ["within", "calendar"];
     private static readonly string[] EscalationKeys = ["clock", "at", "notify"];
-    private static readonly string[] NoticeKeys = ["to", "before", "atLeast", "calendar"];
+    private static readonly string[] NoticeKeys = ["to", "before", "atLeast", "calendar", "unless"];
     private static readonly string[] FreezeKeys = ["id", "description", "zone", "from", "to", "unless"];
 
     /// <summary>Names the rules language reserves, which fields may not take.</summary>
     internal static readonly HashSet<string> ReservedFieldNames = new(StringComparer.Ordinal)
     {
-        EventSchema.SubmittedAtField, EventSchema.IdField, "and", "or", "not", "in", "true", "false", "null", "has", "size", "open",
+        EventSchema.SubmittedAtField, EventSchema.IdField, "and", "or", "not", "in", "true", "false", "null", "has", "size", "open", "changed",
     };
 
     private static readonly Dictionary<string, FieldType> FieldTypes = new(StringComparer.Ordinal)

@@ -13,9 +13,11 @@ internal static class ReferenceChecker
 {
     public static void Check(PolicyDecl policy, DiagnosticBag d)
     {
-        var teams = policy.Teams.Select(t => t.Id.Value).ToHashSet(StringComparer.Ordinal);
-        var calendars = policy.Calendars.Select(c => c.Id.Value).Append(PolicyReader.AlwaysOpenCalendarId).ToHashSet(StringComparer.Ordinal);
-        var clocks = policy.Clocks.Select(c => c.Name.Value).ToHashSet(StringComparer.Ordinal);
+        var teamList = policy.Teams.Select(t => t.Id.Value).Distinct(StringComparer.Ordinal).ToList();
+        var teams = teamList.ToHashSet(StringComparer.Ordinal);
+        var calendars = policy.Calendars.Select(c => c.Id.Value).Append(PolicyReader.AlwaysOpenCalendarId).Distinct(StringComparer.Ordinal).ToList();
+        var clockList = policy.Clocks.Select(c => c.Name.Value).Distinct(StringComparer.Ordinal).ToList();
+        var clocks = clockList.ToHashSet(StringComparer.Ordinal);
         var instantFields = policy.Fields.Where(f => f.Type == FieldType.Instant).Select(f => f.Name.Value).ToHashSet(StringComparer.Ordinal);
 
         var unreadable = policy.Unreadable;
@@ -24,7 +26,7 @@ internal static class ReferenceChecker
         {
             if (!unreadable.Teams && !teams.Contains(id.Value))
             {
-                d.Error(DiagnosticCodes.UnknownTeam, id.Location, $"unknown team '{YamlTreeReader.Shorten(id.Value)}' as {role}{SuggestionFinder.DidYouMean(id.Value, teams)}");
+                d.Error(DiagnosticCodes.UnknownTeam, id.Location, $"unknown team '{YamlTreeReader.Shorten(id.Value)}' as {role}{SuggestionFinder.DidYouMeanOrList(id.Value, teamList, "teams")}");
             }
         }
 
@@ -44,14 +46,14 @@ internal static class ReferenceChecker
             }
 
             var known = allowOwner ? calendars.Append(PolicyReader.OwnerCalendarKeyword) : calendars;
-            d.Error(DiagnosticCodes.UnknownCalendar, c.Location, $"unknown calendar '{YamlTreeReader.Shorten(c.Value)}' as {role}{SuggestionFinder.DidYouMean(c.Value, known)}");
+            d.Error(DiagnosticCodes.UnknownCalendar, c.Location, $"unknown calendar '{YamlTreeReader.Shorten(c.Value)}' as {role}{SuggestionFinder.DidYouMeanOrList(c.Value, known.ToList(), "calendars")}");
         }
 
         void Clock(Located<string> name, string role)
         {
             if (!unreadable.Clocks && !clocks.Contains(name.Value))
             {
-                d.Error(DiagnosticCodes.UnknownClock, name.Location, $"unknown clock '{YamlTreeReader.Shorten(name.Value)}' in {role}{SuggestionFinder.DidYouMean(name.Value, clocks)}; declare it under 'clocks'");
+                d.Error(DiagnosticCodes.UnknownClock, name.Location, $"unknown clock '{YamlTreeReader.Shorten(name.Value)}' in {role}{SuggestionFinder.DidYouMeanOrList(name.Value, clockList, "clocks")}; declare it under 'clocks'");
             }
         }
 
@@ -83,7 +85,7 @@ internal static class ReferenceChecker
                 Teams(escalation.Notify, $"escalation contact in rule '{r}'");
             }
 
-            if (rule.Notice is { } notice)
+            if (rule.Notice is { Waived: false } notice)
             {
                 Teams(notice.To, $"notice recipient in rule '{r}'");
                 Calendar(notice.Calendar, $"the notice calendar of rule '{r}'", allowOwner: false);
@@ -94,7 +96,7 @@ internal static class ReferenceChecker
                         DiagnosticCodes.UnknownField,
                         notice.Before.Location,
                         declared is null
-                            ? $"unknown field '{YamlTreeReader.Shorten(notice.Before.Value)}' as the notice's 'before'{SuggestionFinder.DidYouMean(notice.Before.Value, instantFields)}; it must be an instant field"
+                            ? $"unknown field '{YamlTreeReader.Shorten(notice.Before.Value)}' as the notice's 'before'{SuggestionFinder.DidYouMeanOrList(notice.Before.Value, instantFields.Order(StringComparer.Ordinal).ToList(), "instant fields")}; it must be an instant field"
                             : $"the notice's 'before' field '{notice.Before.Value}' is of type {FieldValueReader.Describe(declared.Type)}; it must be an instant field");
                 }
             }

@@ -270,15 +270,18 @@ internal static partial class ScalarSyntax
         return false;
     }
 
-    /// <summary>Parses a local date-time <c>yyyy-MM-ddTHH:mm[:ss]</c> or a date (midnight).</summary>
+    /// <summary>
+    /// Parses a local date-time <c>yyyy-MM-ddTHH:mm[:ss]</c>. A bare date is refused with the text to write instead:
+    /// whether a freeze "to 2026-12-24" takes in the 24th is exactly the ambiguity the time of day settles.
+    /// </summary>
     public static bool TryParseLocalDateTime(string text, out LocalDateTime value, out string error)
     {
         var t = text.Trim();
-        if (TryParseDate(t, out var date, out _))
+        if (TryParseDate(t, out _, out _))
         {
-            value = date.AtMidnight();
-            error = string.Empty;
-            return true;
+            value = default;
+            error = $"'{text}' is a date without a time of day: write a local date-time, such as {t}T00:00 (the start of that day in the freeze's zone)";
+            return false;
         }
 
         foreach (var pattern in LocalDateTimePatterns)

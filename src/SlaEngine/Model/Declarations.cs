@@ -78,7 +78,17 @@ internal sealed record TeamDecl(Located<string> Id, string Name, string? Descrip
 /// <summary>A field as declared; <see cref="DefaultValue"/> is the checked value of <see cref="Default"/> (absent when none or invalid).</summary>
 internal sealed record FieldDecl(Located<string> Name, FieldType Type, IReadOnlyList<Located<string>> Values, bool Required, YamlNode? Default, FieldValue DefaultValue, string? Description);
 
-internal sealed record ClockDecl(Located<string> Name, string? Description, ExpressionDecl? PauseWhen, ExpressionDecl? StopWhen);
+internal sealed record ClockDecl(Located<string> Name, string? Description, ExpressionDecl? PauseWhen, ExpressionDecl? StopWhen)
+{
+    /// <summary>Lifecycle keys beyond <c>pauseWhen</c>/<c>stopWhen</c>: <c>startWhen</c>, <c>cancelWhen</c>, <c>resetWhen</c>, <c>repeat</c>, <c>retarget</c>.</summary>
+    public ClockLifecycleDecl Lifecycle { get; init; } = ClockLifecycleDecl.None;
+}
+
+/// <summary>A clock's lifecycle keys as written; <see cref="Strictest"/> is <c>retarget: strictest</c>.</summary>
+internal sealed record ClockLifecycleDecl(ExpressionDecl? StartWhen, ExpressionDecl? CancelWhen, ExpressionDecl? ResetWhen, bool Repeat, bool Strictest)
+{
+    public static readonly ClockLifecycleDecl None = new(null, null, null, false, false);
+}
 
 /// <summary>A target or notice amount: open time, or a number of business days.</summary>
 internal readonly record struct DurationSpec(Duration OpenTime, int BusinessDays, string Text)
@@ -86,7 +96,11 @@ internal readonly record struct DurationSpec(Duration OpenTime, int BusinessDays
     public bool IsBusinessDays => BusinessDays > 0;
 }
 
-internal sealed record TargetDecl(Located<string> Clock, DurationSpec Within, SourceLocation WithinLocation, Located<string>? Calendar);
+internal sealed record TargetDecl(Located<string> Clock, DurationSpec Within, SourceLocation WithinLocation, Located<string>? Calendar)
+{
+    /// <summary>Written <c>none</c>: the rule decides the clock's target as "no target".</summary>
+    public bool Waived { get; init; }
+}
 
 internal enum EscalationPointKind
 {
@@ -99,7 +113,17 @@ internal readonly record struct EscalationPoint(EscalationPointKind Kind, decima
 
 internal sealed record EscalationDecl(Located<string> Clock, EscalationPoint At, IReadOnlyList<Located<string>> Notify, SourceLocation Location);
 
-internal sealed record NoticeDecl(IReadOnlyList<Located<string>> To, Located<string> Before, DurationSpec AtLeast, Located<string>? Calendar, SourceLocation Location);
+internal sealed record NoticeDecl(IReadOnlyList<Located<string>> To, Located<string> Before, DurationSpec AtLeast, Located<string>? Calendar, SourceLocation Location)
+{
+    /// <summary>The notice's <c>unless</c>: no notice is owed when it holds.</summary>
+    public ExpressionDecl? Unless { get; init; }
+
+    /// <summary>Written <c>notice: none</c>: the rule decides the notice facet as "no notice owed".</summary>
+    public bool Waived { get; init; }
+
+    /// <summary>A <c>notice: none</c> at a position.</summary>
+    public static NoticeDecl None(SourceLocation location) => new([], new Located<string>(string.Empty, location), default, null, location) { Waived = true };
+}
 
 internal enum ApprovalMode
 {

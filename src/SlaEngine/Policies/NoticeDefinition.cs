@@ -26,4 +26,7 @@ public sealed record NoticeDefinition
 
     /// <summary>The calendar the notice is counted on (default: the first recipient's).</summary>
     public BusinessCalendar Calendar { get; }
+
+    /// <summary>When this holds on the event, no notice is owed (<c>unless: emergency</c>); the rule still decides the notice facet. Null: always owed.</summary>
+    public SlaEngine.Expressions.Condition? Unless { get; internal init; }
 }

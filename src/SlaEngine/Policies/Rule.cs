@@ -84,6 +84,12 @@ public sealed class Rule
     /// <summary>The notice requirement this rule sets, or null.</summary>
     public NoticeDefinition? Notice { get; }
 
+    /// <summary>Whether the rule decides the notice facet as "no notice owed" (<c>notice: none</c>); <see cref="Notice"/> is then null.</summary>
+    public bool WaivesNotice { get; internal init; }
+
+    /// <summary>Whether the rule decides the notice facet, with a requirement or with <c>none</c>.</summary>
+    internal bool DecidesNotice => Notice is not null || WaivesNotice;
+
     /// <summary>Whether a match of this rule ends the walk.</summary>
     public bool Final { get; }
 

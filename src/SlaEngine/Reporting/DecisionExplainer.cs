@@ -18,14 +18,26 @@ public static class DecisionExplainer
 {
     private static readonly ZonedDateTimePattern Local = ZonedDateTimePattern.CreateWithInvariantCulture("ddd d MMM uuuu HH':'mm x '('z')'", DateTimeZoneProviders.Tzdb);
 
-    /// <summary>Explains a decision of a policy.</summary>
+    private static readonly ZonedDateTimePattern LocalAtOffset = ZonedDateTimePattern.CreateWithInvariantCulture("ddd d MMM uuuu HH':'mm", DateTimeZoneProviders.Tzdb);
+
+    /// <summary>Explains a decision of a policy, each instant in the zone of the calendar it counts on.</summary>
     /// <param name="policy">The policy that made the decision.</param>
     /// <param name="decision">The decision.</param>
     /// <returns>Several lines of text.</returns>
-    public static string Explain(Policy policy, Decision decision)
+    public static string Explain(Policy policy, Decision decision) => Explain(policy, decision, ExplainOptions.Default);
+
+    /// <summary>Explains a decision of a policy, with instants shown as the options say.</summary>
+    /// <param name="policy">The policy that made the decision.</param>
+    /// <param name="decision">The decision.</param>
+    /// <param name="options">Which zone each instant is shown in.</param>
+    /// <returns>Several lines of text.</returns>
+    public static string Explain(Policy policy, Decision decision, ExplainOptions options)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(decision);
+        ArgumentNullException.ThrowIfNull(options);
+        var zones = new Zones(policy, decision, options);
+        string At(Instant instant, BusinessCalendar calendar) => zones.At(instant, calendar);
         var sb = new StringBuilder();
         var described = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
         string Because(string? ruleId, bool withDescription = true) => BecauseOf(policy, ruleId, withDescription && ruleId is not null && described.Add(ruleId));
@@ -105,9 +117,9 @@ public static class DecisionExplainer
         return Diagnostics.VisibleText.Escape(sb.ToString(), keepNewlines: true);
     }
 
-    private static string CalendarName(string id) => id == BusinessCalendar.AlwaysOpen.Id ? "24x7 (always open)" : id;
+    internal static string CalendarName(string id) => id == BusinessCalendar.AlwaysOpen.Id ? "24x7 (always open)" : id;
 
-    private static string Team(Team team) => team.Name == team.Id ? team.Id : $"{team.Name} ({team.Id})";
+    internal static string Team(Team team) => team.Name == team.Id ? team.Id : $"{team.Name} ({team.Id})";
 
     private static string Teams(ImmutableArray<Team> teams) => string.Join(", ", teams.Select(Team));
 
@@ -122,8 +134,55 @@ public static class DecisionExplainer
         return description is null ? $" [rule {ruleId}]" : $" [rule {ruleId}: {description}]";
     }
 
-    private static string At(Instant instant, BusinessCalendar calendar) =>
-        DecisionEvaluator.InZoneOrNull(instant, calendar) is { } local
-            ? $"{Local.Format(local)} = {SlaJson.FormatInstant(instant)}"
-            : SlaJson.FormatInstant(instant);
+    /// <summary>Shows instants in the zones an explanation's options choose.</summary>
+    internal sealed class Zones(Policy policy, Decision decision, ExplainOptions options)
+    {
+        /// <summary>The calendar of an id, or 24x7 when there is none.</summary>
+        public BusinessCalendar CalendarOf(string? calendarId) =>
+            (calendarId is null ? null : policy.FindCalendar(calendarId)) ?? BusinessCalendar.AlwaysOpen;
+
+        /// <summary>"Tue 24 Nov 2026 10:00 EST (America/New_York) = 2026-11-24T15:00:00Z", in the zone chosen for the calendar.</summary>
+        public string At(Instant instant, BusinessCalendar calendar)
+        {
+            var zone = ZoneFor(calendar);
+            ZonedDateTime local;
+            try
+            {
+                local = instant.InZone(zone);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                return SlaJson.FormatInstant(instant); // at the ends of time the local date has no ISO form
+            }
+
+            // A zone of the time zone database reads with its abbreviation and id; a bare offset (UTC, or the
+            // offset an event was submitted with) with the offset alone, never as "UTC (UTC)".
+            var text = zone.MinOffset != zone.MaxOffset
+                ? Local.Format(local)
+                : $"{LocalAtOffset.Format(local)} ({OffsetText(local.Offset)})";
+            return $"{text} = {SlaJson.FormatInstant(instant)}";
+        }
+
+        private DateTimeZone ZoneFor(BusinessCalendar calendar)
+        {
+            if (options.Zone is { } chosen)
+            {
+                return chosen;
+            }
+
+            if (calendar.Id != BusinessCalendar.AlwaysOpen.Id)
+            {
+                return calendar.Zone;
+            }
+
+            var owner = decision.OwnerTeam?.Calendar;
+            return options.AlwaysOpenZone
+                ?? (owner is not null && owner.Id != BusinessCalendar.AlwaysOpen.Id ? owner.Zone : null)
+                ?? policy.Calendars.FirstOrDefault()?.Zone
+                ?? DateTimeZone.Utc;
+        }
+
+        private static string OffsetText(Offset offset) =>
+            offset == Offset.Zero ? "UTC" : "UTC" + OffsetPattern.CreateWithInvariantCulture("+HH:mm").Format(offset);
+    }
 }

@@ -46,7 +46,7 @@ public static class SlaJson
     /// <summary>Formats an instant as ISO-8601 in UTC (<c>2026-11-24T15:00:00Z</c>).</summary>
     /// <param name="instant">The instant.</param>
     /// <returns>The text.</returns>
-    public static string FormatInstant(Instant instant) => InstantPattern.ExtendedIso.Format(instant);
+    public static string FormatInstant(Instant instant) => InstantText.Format(instant);
 
     /// <summary>Parses an ISO-8601 instant that carries an offset or <c>Z</c>; a local time without an offset is refused.</summary>
     /// <param name="text">The text, such as <c>2026-11-24T10:00:00-05:00</c>.</param>
@@ -56,7 +56,7 @@ public static class SlaJson
     public static bool TryParseInstant(string text, out Instant instant, out string error)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return FieldValueReader.TryParseInstant(text, out instant, out error);
+        return InstantText.TryParse(text, out instant, out error);
     }
 
     /// <summary>The decision's stable JSON form: the same decision always gives the same bytes.</summary>
@@ -179,7 +179,10 @@ public static class SlaJson
         writer.WriteEndObject();
     }
 
-    /// <summary>Writes a ticket status.</summary>
+    /// <summary>
+    /// Writes a ticket status: the instant, when next to look (<c>nextChangeAt</c>) and the steps to come
+    /// (<c>pending</c>), each clock's current cycle with its ended cycles, and the decision in force.
+    /// </summary>
     /// <param name="writer">The writer.</param>
     /// <param name="status">The status.</param>
     public static void Write(Utf8JsonWriter writer, TicketStatus status)
@@ -188,42 +191,54 @@ public static class SlaJson
         ArgumentNullException.ThrowIfNull(status);
         writer.WriteStartObject();
         writer.WriteString("at", FormatInstant(status.At));
+        OptionalInstant(writer, "nextChangeAt", status.NextChangeAt);
+        writer.WriteStartArray("pending");
+        foreach (var p in status.Pending)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("key", p.Key);
+            writer.WriteString("clock", p.Clock);
+            writer.WriteNumber("cycle", p.Cycle);
+            writer.WriteString("at", p.Point);
+            writer.WriteString("due", FormatInstant(p.Due));
+            Strings(writer, "notify", p.Notify);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
         writer.WriteStartObject("clocks");
         foreach (var c in status.Clocks)
         {
             writer.WriteStartObject(c.Clock);
-            writer.WriteString("state", c.State.ToString().ToLowerInvariant());
+            writer.WriteString("state", LifecycleText.State(c.State));
+            writer.WriteNumber("cycle", c.Cycle);
             writer.WriteString("elapsed", DurationText.Format(c.Elapsed));
-            writer.WriteString("remaining", DurationText.Format(c.Remaining));
-            writer.WriteString("target", DurationText.Format(c.Target));
-            writer.WriteString("targetText", c.TargetText);
-            writer.WriteString("calendar", c.CalendarId);
-            if (c.Due is { } due)
-            {
-                writer.WriteString("due", FormatInstant(due));
-            }
-            else
-            {
-                writer.WriteNull("due");
-            }
-
+            OptionalDuration(writer, "remaining", c.Remaining);
+            OptionalDuration(writer, "target", c.Target);
+            OptionalString(writer, "targetText", c.TargetText);
+            OptionalString(writer, "calendar", c.CalendarId);
+            OptionalInstant(writer, "due", c.Due);
             writer.WriteBoolean("breached", c.Breached);
-            if (c.BreachedAt is { } breachedAt)
-            {
-                writer.WriteString("breachedAt", FormatInstant(breachedAt));
-            }
-            else
-            {
-                writer.WriteNull("breachedAt");
-            }
-
-            writer.WriteStartArray("escalations");
-            foreach (var e in c.Escalations)
+            OptionalInstant(writer, "breachedAt", c.BreachedAt);
+            Fired(writer, c.Escalations);
+            ByOwner(writer, c.ElapsedByOwner);
+            writer.WriteStartArray("cycles");
+            foreach (var cycle in c.Cycles)
             {
                 writer.WriteStartObject();
-                writer.WriteString("point", e.Point);
-                writer.WriteString("at", FormatInstant(e.At));
-                Strings(writer, "notify", e.Notify);
+                writer.WriteNumber("cycle", cycle.Number);
+                writer.WriteString("start", FormatInstant(cycle.Start));
+                writer.WriteString("end", FormatInstant(cycle.End));
+                writer.WriteString("endedBy", LifecycleText.End(cycle.EndedBy));
+                OptionalDuration(writer, "target", cycle.Target);
+                OptionalString(writer, "calendar", cycle.CalendarId);
+                writer.WriteString("elapsed", DurationText.Format(cycle.Elapsed));
+                writer.WriteBoolean("breached", cycle.Breached);
+                OptionalInstant(writer, "breachedAt", cycle.BreachedAt);
+                writer.WriteBoolean("met", cycle.Met);
+                OptionalString(writer, "owner", cycle.Owner);
+                ByOwner(writer, cycle.ElapsedByOwner);
+                Fired(writer, cycle.Escalations);
                 writer.WriteEndObject();
             }
 
@@ -235,6 +250,69 @@ public static class SlaJson
         writer.WritePropertyName("decision");
         Write(writer, status.Decision);
         writer.WriteEndObject();
+    }
+
+    private static void Fired(Utf8JsonWriter writer, ImmutableArray<FiredEscalation> fired)
+    {
+        writer.WriteStartArray("escalations");
+        foreach (var e in fired)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("key", e.Key);
+            writer.WriteString("point", e.Point);
+            writer.WriteString("at", FormatInstant(e.At));
+            Strings(writer, "notify", e.Notify);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void ByOwner(Utf8JsonWriter writer, ImmutableArray<OwnerElapsed> owners)
+    {
+        writer.WriteStartObject("elapsedByOwner");
+        foreach (var o in owners)
+        {
+            writer.WriteString(o.Owner ?? LifecycleText.NoOwner, DurationText.Format(o.Elapsed));
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void OptionalInstant(Utf8JsonWriter writer, string name, Instant? value)
+    {
+        if (value is { } v)
+        {
+            writer.WriteString(name, FormatInstant(v));
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    private static void OptionalDuration(Utf8JsonWriter writer, string name, Duration? value)
+    {
+        if (value is { } v)
+        {
+            writer.WriteString(name, DurationText.Format(v));
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    private static void OptionalString(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteString(name, value);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
     }
 
     private static void Teams(Utf8JsonWriter writer, string name, ImmutableArray<Team> teams)

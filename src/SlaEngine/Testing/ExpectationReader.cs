@@ -26,13 +26,13 @@ namespace SlaEngine.Testing;
 internal static partial class ExpectationReader
 {
     private static readonly string[] Keys =
-        ["owner", "approvers", "approval", "consulted", "informed", "deadlines", "escalations", "notice", "violations", "matched", "decidedBy", "clocks", "error"];
+        ["owner", "approvers", "approval", "consulted", "informed", "deadlines", "escalations", "notice", "violations", "matched", "decidedBy", "clocks", "nextChangeAt", "pending", "error"];
 
-    private static readonly string[] ClockKeys = ["state", "elapsed", "remaining", "due", "breached", "breachedAt"];
+    private static readonly string[] ClockKeys = ["state", "cycle", "elapsed", "remaining", "due", "breached", "breachedAt", "cycles", "elapsedByOwner"];
     private static readonly string[] EscalationKeys = ["clock", "at", "notify"];
     private static readonly string[] NoticeKeys = ["due", "met"];
     private static readonly string[] PlainFacets = ["owner", "approvers", "consulted", "informed", "notice"];
-    private static readonly string[] States = ["running", "paused", "stopped"];
+    private static readonly string[] States = ["running", "paused", "stopped", "cancelled", "not-started"];
 
     public static (string? Error, ImmutableArray<ExpectationCheck> Checks, ImmutableArray<ClockReference> Clocks)? Read(YamlNode node, PolicyTestCaseKind kind, string what, DiagnosticBag diagnostics)
     {
@@ -92,6 +92,23 @@ internal static partial class ExpectationReader
                     }
 
                     reader.Clocks(value, checks);
+                    break;
+                case "nextChangeAt" or "pending":
+                    if (kind != PolicyTestCaseKind.Timeline)
+                    {
+                        diagnostics.Error(DiagnosticCodes.InvalidTestCase, keyNode.Location, $"'{key}' in {context} needs a 'timeline' and an 'at': it is of a ticket at an instant");
+                        break;
+                    }
+
+                    if (key == "pending")
+                    {
+                        reader.Pending(value, checks);
+                    }
+                    else
+                    {
+                        reader.NextChangeAt(value, checks);
+                    }
+
                     break;
                 case "error":
                     if (MappingView.ExpectScalar(value, $"'error' in {context}", diagnostics) is { } text)
@@ -203,7 +220,7 @@ internal static partial class ExpectationReader
     }
 
     /// <summary>Reads the values of one top-level expect key, reporting malformed values at their position.</summary>
-    private sealed class Reader(DiagnosticBag diagnostics, string key, SourceLocation location, ImmutableArray<ClockReference>.Builder clockReferences)
+    private sealed partial class Reader(DiagnosticBag diagnostics, string key, SourceLocation location, ImmutableArray<ClockReference>.Builder clockReferences)
     {
         /// <summary>Notes a clock name the expectation refers to; the runner checks it against the policy (a typo must not pass as "no deadline").</summary>
         private void Refer(string clock, string path, SourceLocation at) => clockReferences.Add(new ClockReference(clock, path, at));
@@ -642,7 +659,7 @@ internal static partial class ExpectationReader
                     {
                         if (!States.Contains(s.Value))
                         {
-                            Invalid(s.Location, $"'{path}' must be running, paused or stopped, not '{YamlTreeReader.Shorten(s.Value)}'{SuggestionFinder.DidYouMean(s.Value, States)}");
+                            Invalid(s.Location, $"'{path}' must be running, paused, stopped, cancelled or not-started, not '{YamlTreeReader.Shorten(s.Value)}'{SuggestionFinder.DidYouMean(s.Value, States)}");
                             return;
                         }
 
@@ -664,7 +681,7 @@ internal static partial class ExpectationReader
                             var actualAmount = field == "elapsed" ? status.Elapsed : status.Remaining;
                             if (actualAmount != amount)
                             {
-                                into.Add(new PolicyTestMismatch(path, TestValueText.Duration(amount), TestValueText.Duration(actualAmount)));
+                                into.Add(new PolicyTestMismatch(path, TestValueText.Duration(amount), actualAmount is { } a ? TestValueText.Duration(a) : "none (no target)"));
                             }
                         };
                     }
@@ -682,6 +699,9 @@ internal static partial class ExpectationReader
                         };
                     }
 
+                    break;
+                case "cycle" or "cycles" or "elapsedByOwner":
+                    compare = LifecycleField(field, path, value);
                     break;
                 default:
                     if (TryInstant(value, path, out var instant))
@@ -708,15 +728,10 @@ internal static partial class ExpectationReader
                     return;
                 }
 
-                compare(status, actual.Policy.FindCalendar(status.CalendarId), into);
+                compare(status, status.CalendarId is { } calendarId ? actual.Policy.FindCalendar(calendarId) : null, into);
             });
         }
 
-        private static string State(ClockState state) => state switch
-        {
-            ClockState.Paused => "paused",
-            ClockState.Stopped => "stopped",
-            _ => "running",
-        };
+        private static string State(ClockState state) => LifecycleText.State(state);
     }
 }

@@ -87,7 +87,7 @@ public sealed record PolicyCoverage
             facets.Add("informed");
         }
 
-        if (rule.Notice is not null)
+        if (rule.DecidesNotice)
         {
             facets.Add("notice");
         }

@@ -84,4 +84,8 @@ public sealed class PolicyTestCase
 /// not an instant with an offset: like an event's invalid <c>submittedAt</c>, that is a refusal when the case runs
 /// (so a case can expect it with <c>error</c>), not a fault of the test file.
 /// </summary>
-internal sealed record TimelineStep(Instant? At, string AtText, YamlMapping Set, SourceLocation Location, string? AtError);
+internal sealed record TimelineStep(Instant? At, string AtText, YamlMapping Set, SourceLocation Location, string? AtError)
+{
+    /// <summary>The entry's id (a repeated delivery of the same id is ignored), or null.</summary>
+    public string? Id { get; init; }
+}

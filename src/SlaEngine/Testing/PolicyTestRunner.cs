@@ -110,7 +110,7 @@ public sealed class PolicyTestRunner
         var policy = load.Policy;
         if (UnknownClocks(policy, testCase) is { Length: > 0 } unknown)
         {
-            return Result(suite, testCase, [], unknown, null);
+            return Result(suite, testCase, [], [.. unknown.Select(d => d.ToString())], null);
         }
 
         string? refusal;
@@ -169,10 +169,10 @@ public sealed class PolicyTestRunner
     }
 
     /// <summary>
-    /// The clock names the case's expectations refer to that the policy does not define, each as a diagnostic line
+    /// The clock names the case's expectations refer to that the policy does not define, each as a diagnostic
     /// at the name's position: a misspelt clock must fail, never pass as "no deadline".
     /// </summary>
-    private static ImmutableArray<string> UnknownClocks(Policy policy, PolicyTestCase testCase)
+    internal static ImmutableArray<Diagnostic> UnknownClocks(Policy policy, PolicyTestCase testCase)
     {
         if (testCase.ClockReferences.IsEmpty)
         {
@@ -180,7 +180,7 @@ public sealed class PolicyTestRunner
         }
 
         var names = policy.Clocks.Select(c => c.Name).ToList();
-        var lines = ImmutableArray.CreateBuilder<string>();
+        var lines = ImmutableArray.CreateBuilder<Diagnostic>();
         foreach (var reference in testCase.ClockReferences)
         {
             if (policy.FindClock(reference.Clock) is null)
@@ -190,7 +190,7 @@ public sealed class PolicyTestRunner
                     DiagnosticCodes.InvalidExpectation,
                     DiagnosticSeverity.Error,
                     $"'{reference.Path}' names no clock of policy '{policy.Id}'{SuggestionFinder.DidYouMean(reference.Clock, names)}; {known}",
-                    reference.Location).ToString());
+                    reference.Location));
             }
         }
 
@@ -209,34 +209,48 @@ public sealed class PolicyTestRunner
         }
 
         var steps = testCase.Timeline;
-        var values = new List<KeyValuePair<string, RawValue>> { new(EventSchema.SubmittedAtField, RawValue.String(steps[0].AtText)) };
-        values.AddRange(Fields(steps[0]));
-        var first = EventReader.Read(policy.Schema, values, suite.File);
-        if (!first.Success)
+        if (steps[0].At is null)
         {
-            return (null, $"timeline entry 0: {first.ErrorMessage}");
+            // The submission's 'at' is submittedAt: the event reader says what is wrong with it, as for an event.
+            var values = new List<KeyValuePair<string, RawValue>> { new(EventSchema.SubmittedAtField, RawValue.String(steps[0].AtText)) };
+            values.AddRange(Fields(steps[0]));
+            return (null, $"timeline entry 0: {EventReader.Read(policy.Schema, values, suite.File).ErrorMessage}");
         }
 
-        var ticket = policy.Track(first.Event);
-        for (var i = 1; i < steps.Length; i++)
+        var timeline = Timeline.Empty;
+        for (var i = 0; i < steps.Length; i++)
         {
             if (steps[i].At is not { } at)
             {
                 return (null, $"timeline entry {i} ({steps[i].Location}): 'at': {steps[i].AtError}");
             }
 
-            try
-            {
-                ticket = ticket.Append(at, Fields(steps[i]));
-            }
-            catch (TimelineException ex)
-            {
-                return (null, ex.Message);
-            }
+            timeline = timeline.Add(new TimelineEntry(steps[i].Id, at, [.. Fields(steps[i])]));
         }
 
+        var tracked = policy.Track(timeline);
+        if (!tracked.Success)
+        {
+            return (null, tracked.Error);
+        }
+
+        var ticket = tracked.Ticket;
         var status = ticket.StatusAt(testCase.At!.Value);
         return (new ActualOutcome(policy, status.Decision, status), null);
+    }
+
+    /// <summary>Reads a case's event, or its timeline's first entry, with the policy's event schema; and the mapping it came from.</summary>
+    internal static (EventReadResult Read, SlaEngine.Yaml.YamlMapping Mapping) ReadFirstEvent(Policy policy, PolicyTestSuite suite, PolicyTestCase testCase)
+    {
+        if (testCase.Kind == PolicyTestCaseKind.Event)
+        {
+            return (EventReader.FromYaml(policy.Schema, testCase.EventFields!), testCase.EventFields!);
+        }
+
+        var first = testCase.Timeline[0];
+        var values = new List<KeyValuePair<string, RawValue>> { new(EventSchema.SubmittedAtField, RawValue.String(first.AtText)) };
+        values.AddRange(Fields(first));
+        return (EventReader.Read(policy.Schema, values, suite.File), first.Set);
     }
 
     private static IEnumerable<KeyValuePair<string, RawValue>> Fields(TimelineStep step) =>

@@ -117,7 +117,7 @@ public sealed class PolicyTestSuite
         {
             if (Directory.Exists(path))
             {
-                var found = Directory.EnumerateFiles(path, "*" + FileSuffix, SearchOption.AllDirectories)
+                var found = SuiteFilesUnder(path)
                     .Where(f => f.EndsWith(FileSuffix, StringComparison.Ordinal))
                     .OrderBy(f => f, StringComparer.Ordinal);
                 foreach (var file in found)
@@ -135,5 +135,55 @@ public sealed class PolicyTestSuite
         }
 
         return files;
+    }
+
+    /// <summary>
+    /// The test files under a directory, following directory links but visiting each real directory once: a link back
+    /// to a parent (or any cycle) would otherwise run the same suites again at every level, until the path is too long.
+    /// An unreadable subdirectory is skipped.
+    /// </summary>
+    private static List<string> SuiteFilesUnder(string root)
+    {
+        var files = new List<string>();
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<(string Shown, string Real)>();
+        pending.Push((root, RealDirectory(Path.GetFullPath(root))));
+        while (pending.Count > 0)
+        {
+            var (shown, real) = pending.Pop();
+            if (!visited.Add(real))
+            {
+                continue;
+            }
+
+            try
+            {
+                files.AddRange(Directory.EnumerateFiles(shown, "*" + FileSuffix, SearchOption.TopDirectoryOnly));
+                foreach (var sub in Directory.EnumerateDirectories(shown))
+                {
+                    pending.Push((sub, RealDirectory(Path.Combine(real, Path.GetFileName(sub)))));
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // A directory that cannot be listed holds no suite we can run; the others still run.
+            }
+        }
+
+        return files;
+    }
+
+    /// <summary>The directory a path leads to once its last component's links are followed (its parents are real already).</summary>
+    private static string RealDirectory(string path)
+    {
+        try
+        {
+            return Directory.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? path;
+        }
+        catch (IOException)
+        {
+            // A dangling or looping link: treated as its own path, and listing it fails harmlessly.
+            return path;
+        }
     }
 }

@@ -15,7 +15,7 @@ internal static class TestSuiteReader
 {
     private static readonly string[] TopKeys = ["tests", "policy", "cases"];
     private static readonly string[] CaseKeys = ["name", "event", "timeline", "at", "expect"];
-    private static readonly string[] EntryKeys = ["at", "set"];
+    private static readonly string[] EntryKeys = ["id", "at", "set"];
 
     public static PolicyTestSuite? Read(YamlNode? root, string file, string baseDirectory, DiagnosticBag diagnostics)
     {
@@ -209,6 +209,7 @@ internal static class TestSuiteReader
             }
 
             var set = view.MappingOf("set") ?? new YamlMapping(entry.Location, []);
+            var id = view.Text("id");
             foreach (var field in set.Entries)
             {
                 if (field.Key.Value == Events.EventSchema.SubmittedAtField)
@@ -221,11 +222,11 @@ internal static class TestSuiteReader
             // refused when the case runs, as an event's would be, so an error case can expect it.
             if (FieldValueReader.TryParseInstant(atNode.Value, out var instant, out var atError))
             {
-                steps.Add(new TimelineStep(instant, atNode.Value, set, entry.Location, null));
+                steps.Add(new TimelineStep(instant, atNode.Value, set, entry.Location, null) { Id = id });
             }
             else
             {
-                steps.Add(new TimelineStep(null, atNode.Value, set, atNode.Location, atError));
+                steps.Add(new TimelineStep(null, atNode.Value, set, atNode.Location, atError) { Id = id });
             }
         }
 

@@ -5,7 +5,7 @@ using SlaEngine.Events;
 
 namespace SlaEngine.Tracking;
 
-/// <summary>Thrown by <see cref="Ticket.Append(NodaTime.Instant, System.Collections.Generic.IEnumerable{System.Collections.Generic.KeyValuePair{string, object}})"/> when an entry is out of order or sets invalid fields; names the entry.</summary>
+/// <summary>Thrown by <see cref="Ticket.Append(NodaTime.Instant, System.Collections.Generic.IEnumerable{System.Collections.Generic.KeyValuePair{string, object}})"/> when an entry is earlier than the submission or sets invalid fields; names the entry.</summary>
 public sealed class TimelineException : Exception
 {
     /// <summary>Creates the exception.</summary>

@@ -70,13 +70,40 @@ internal static class SourceText
         }
     }
 
-    /// <summary>Decodes an input file's bytes as its byte order mark says (UTF-8 without one), never failing: an invalid byte becomes U+FFFD, which the reader then refuses where it matters.</summary>
+    /// <summary>
+    /// Decodes an input file's bytes (events, timelines, histories) as its byte order mark says: UTF-16 or UTF-32 as
+    /// named, otherwise strict UTF-8 after an optional UTF-8 mark. A byte that is not UTF-8 is refused rather than read
+    /// as U+FFFD, which would silently change the value it is in.
+    /// </summary>
     /// <param name="bytes">The bytes.</param>
-    /// <returns>The text, without the byte order mark.</returns>
-    public static string DecodeLenient(byte[] bytes)
+    /// <param name="text">The text, without the byte order mark, when decoded.</param>
+    /// <param name="bad">Where the first bad byte is: its offset in the file and its 1-based line and column.</param>
+    /// <returns>Whether the bytes are text.</returns>
+    public static bool TryDecodeInput(byte[] bytes, out string text, out (int Offset, int Line, int Column) bad)
     {
-        using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return reader.ReadToEnd();
+        bad = default;
+        if (bytes.AsSpan().StartsWith(new byte[] { 0xFE, 0xFF }) || bytes.AsSpan().StartsWith(new byte[] { 0xFF, 0xFE }))
+        {
+            using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            text = reader.ReadToEnd();
+            return true;
+        }
+
+        var start = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+        var chars = new char[bytes.Length];
+        var status = System.Text.Unicode.Utf8.ToUtf16(bytes.AsSpan(start), chars, out var read, out var written, replaceInvalidSequences: false);
+        if (status != System.Buffers.OperationStatus.Done)
+        {
+            var before = chars.AsSpan(0, written);
+            var line = 1 + before.Count('\n');
+            var column = written - (before.LastIndexOf('\n') + 1) + 1;
+            bad = (start + read, line, column);
+            text = string.Empty;
+            return false;
+        }
+
+        text = new string(chars, 0, written);
+        return true;
     }
 
     /// <summary>The text without a leading byte order mark (text given as a string may still carry one).</summary>

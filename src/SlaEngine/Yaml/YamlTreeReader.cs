@@ -344,5 +344,5 @@ internal static class YamlTreeReader
         }
     }
 
-    internal static string Shorten(string value) => value.Length > 60 ? value[..60] + "…" : value;
+    internal static string Shorten(string value) => Text.Excerpt.Shorten(value);
 }

@@ -26,7 +26,7 @@ public sealed class BadPoliciesAcceptanceTests
         return data;
     }
 
-    [Theory]
+    [SharedTheory]
     [MemberData(nameof(Cases))]
     public void Each_bad_policy_is_reported_at_the_expected_line_and_column(string file)
     {
@@ -44,14 +44,14 @@ public sealed class BadPoliciesAcceptanceTests
         result.Policy.Should().BeNull();
     }
 
-    [Fact]
+    [SharedFact]
     public void Every_bad_policy_file_has_a_case()
     {
         var files = Directory.GetFiles(BadPoliciesFolder, "*.yaml").Select(Path.GetFileName).Where(f => f != "cases.yaml");
         ReadCases().Keys.Should().BeEquivalentTo(files);
     }
 
-    [Theory]
+    [SharedTheory]
     [InlineData("acceptance/good-minimal.yaml")]
     [InlineData("examples/contact-center.yaml")]
     public void A_good_shared_policy_loads_without_errors(string relativePath)

@@ -319,6 +319,9 @@ internal sealed class ConfigMapVolume
 
     public string PolicyPath => Path.Combine(_root, "policy.yaml");
 
+    /// <summary>The file the links lead to now.</summary>
+    public string TargetPath => Path.Combine(_root, _current, "policy.yaml");
+
     public void Publish(string text)
     {
         var previous = _current;

@@ -32,7 +32,8 @@ internal static class TestPolicies
         .Replace("values: [routing, network-backbone] }", "values: [routing] }\n  region: { type: string }", StringComparison.Ordinal)
         .Replace("when: category == \"network-backbone\"", "when: category == \"routing\"", StringComparison.Ordinal);
 
-    public static string Valid(string version, string firstOwner, string secondOwner) => $$"""
+    /// <summary>Everything but the rules: three teams, a category field, one clock; <c>rules:</c> last.</summary>
+    public static string Header(string version) => $$"""
         format: slaengine/v1
         policy: di-test
         version: "{{version}}"
@@ -45,6 +46,10 @@ internal static class TestPolicies
         clocks:
           resolve: {}
         rules:
+
+        """;
+
+    public static string Valid(string version, string firstOwner, string secondOwner) => Header(version) + $$"""
           - id: first
             when: category == "routing"
             owner: {{firstOwner}}

@@ -53,14 +53,79 @@ public sealed class RuleIndexTests
                         {
                             var e = policy.NewEvent(at).Set("category", category).Set("priority", priority)
                                 .Set("emergency", emergency).Set("summary", summary).Build();
-                            var expected = policy.Rules.Where(r => r.When.Evaluate(e)).Select(r => r.Id).ToList();
-                            RuleWalk.Run(policy, e).Matched.Select(r => r.Id).Should().Equal(expected, $"{category} {priority} {emergency} '{summary}' {at}");
-                            RuleWalk.CountMatches(policy, e).Should().Be(expected.Count);
-                            RuleWalk.FirstMatch(policy, e)?.Id.Should().Be(expected.FirstOrDefault());
+                            WalksExactly(policy, e, $"{category} {priority} {emergency} '{summary}' {at}");
                         }
                     }
                 }
             }
         }
+    }
+
+    private const string SpreadYaml = """
+        format: slaengine/v1
+        policy: spread
+        teams:
+          ops: { name: Operations }
+        fields:
+          category: { type: enum, values: [a, b, c] }
+          service: { type: enum, values: [s1, s2, s3], default: s1 }
+          region: { type: enum, values: [eu, us], default: eu }
+          priority: { type: enum, values: [P1, P2], default: P2 }
+        rules:
+          - { id: r0, when: 'service == "s2"', owner: ops }
+          - { id: r1, when: 'category == "a"', owner: ops }
+          - { id: r2, when: 'region == "us" && priority == "P1"', owner: ops }
+          - { id: r3, when: 'service in ["s1", "s3"] && category != "b"', owner: ops }
+          - { id: r4, when: 'priority == "P1" || region == "eu"', owner: ops }
+          - { id: r5, when: 'category == "c" && service == "s3"', owner: ops }
+          - { id: r6, owner: ops }
+          - { id: r7, when: 'region == "eu"', owner: ops }
+          - { id: r8, when: 'service == "s1"', owner: ops, final: true }
+          - { id: r9, when: 'category == "b"', owner: ops }
+          - { id: r10, when: 'region == "us"', owner: ops }
+        """;
+
+    [Fact]
+    public void Rules_spread_over_three_fields_are_indexed_by_all_three()
+    {
+        var policy = PolicyLoader.Load(SpreadYaml, "spread.yaml", new PolicyLoadOptions { Lint = false }).Policy!;
+
+        policy.Index.Fields.Select(f => f.Name).Should().BeEquivalentTo("category", "service", "region");
+    }
+
+    [Fact]
+    public void Every_walk_matches_exactly_the_rules_whose_whole_condition_holds_in_policy_order()
+    {
+        var policy = PolicyLoader.Load(SpreadYaml, "spread.yaml", new PolicyLoadOptions { Lint = false }).Policy!;
+        var at = Instant.FromUtc(2026, 11, 2, 10, 0);
+        foreach (var category in new[] { "a", "b", "c" })
+        {
+            foreach (var service in new[] { "s1", "s2", "s3" })
+            {
+                foreach (var region in new[] { "eu", "us" })
+                {
+                    foreach (var priority in new[] { "P1", "P2" })
+                    {
+                        var e = policy.NewEvent(at).Set("category", category).Set("service", service).Set("region", region).Set("priority", priority).Build();
+                        WalksExactly(policy, e, $"{category} {service} {region} {priority}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The walk matches exactly the rules whose whole condition holds, in policy order, up to the first final one.</summary>
+    private static void WalksExactly(Policy policy, SlaEngine.Events.ChangeEvent e, string because)
+    {
+        var expected = policy.Rules.Where(r => r.When.Evaluate(e)).ToList();
+        if (expected.FindIndex(r => r.Final) is var final and >= 0)
+        {
+            expected = expected.Take(final + 1).ToList();
+        }
+
+        var ids = expected.Select(r => r.Id).ToList();
+        RuleWalk.Run(policy, e).Matched.Select(r => r.Id).Should().Equal(ids, because);
+        RuleWalk.CountMatches(policy, e).Should().Be(ids.Count, because);
+        RuleWalk.FirstMatch(policy, e)?.Id.Should().Be(ids.FirstOrDefault(), because);
     }
 }

@@ -313,6 +313,25 @@ public sealed class ConditionCompilerTests
     }
 
     [Fact]
+    public void An_unquoted_enum_value_is_an_unknown_field_with_a_hint_to_quote_it()
+    {
+        var (_, diagnostics) = TestSchema.Compile("priority <= P2");
+
+        var d = diagnostics.Should().ContainSingle(x => x.Code == DiagnosticCodes.UnknownIdentifier).Which;
+        d.Message.Should().Be("unknown field 'P2' ('P2' is a value of enum field 'priority': quote it, \"P2\")");
+        d.Location.Column.Should().Be(13);
+    }
+
+    [Fact]
+    public void An_unknown_field_far_from_every_declared_one_lists_them()
+    {
+        var (_, diagnostics) = TestSchema.Compile("department == \"x\"");
+
+        diagnostics.Should().ContainSingle().Which.Message.Should()
+            .StartWith("unknown field 'department'; the declared fields are category, priority, emergency, summary, requestedBy, status, affectedAgents, scheduledStart, tags, notes, vip, severity, and 3 more");
+    }
+
+    [Fact]
     public void A_misspelt_enum_value_is_reported_at_the_literal_with_a_suggestion()
     {
         var (_, diagnostics) = TestSchema.Compile("category == \"routng\"");

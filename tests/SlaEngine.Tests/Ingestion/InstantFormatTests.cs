@@ -14,7 +14,7 @@ public sealed class InstantFormatTests
     private static (bool Ok, Instant Instant, string Error) Read(InstantFormat format, string json)
     {
         using var document = JsonDocument.Parse(json);
-        var ok = format.TryRead(document.RootElement, out var instant, out var error);
+        var ok = format.TryRead(PayloadValue.From(document.RootElement), out var instant, out var error);
         return (ok, instant, error);
     }
 

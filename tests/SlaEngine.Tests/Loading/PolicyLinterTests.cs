@@ -71,6 +71,60 @@ public sealed class PolicyLinterTests
         Warnings(result, DiagnosticCodes.ShadowedRule).Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData("when: 'true'")]
+    [InlineData("when: kind in [\"a\", \"b\"]")]
+    [InlineData("when: kind == \"a\" || kind == \"b\"")]
+    public void A_written_condition_that_always_holds_below_rules_covering_every_value_is_shadowed(string when)
+    {
+        var result = Load(Calendars + $$"""
+
+            teams:
+              ops: { calendar: biz }
+              infra: { calendar: biz }
+            fields:
+              kind: { type: enum, values: [a, b] }
+            rules:
+              - id: for-a
+                when: kind == "a"
+                owner: ops
+              - id: for-b
+                when: kind == "b"
+                owner: infra
+              - id: always
+                {{when}}
+                owner: ops
+            """);
+
+        Warnings(result, DiagnosticCodes.ShadowedRule).Should().ContainSingle()
+            .Which.Should().StartWith("lint.yaml:20:9: warning SLA3001: rule 'always' can never decide anything").And.Contain("'for-a'").And.Contain("'for-b'");
+    }
+
+    [Fact]
+    public void A_rule_without_when_below_rules_covering_every_value_is_a_fallback_and_not_shadowed()
+    {
+        var result = Load(Calendars + """
+
+            teams:
+              ops: { calendar: biz }
+              infra: { calendar: biz }
+            fields:
+              kind: { type: enum, values: [a, b] }
+            rules:
+              - id: for-a
+                when: kind == "a"
+                owner: ops
+              - id: for-b
+                when: kind == "b"
+                owner: infra
+              - id: fallback
+                owner: ops
+            """);
+
+        result.Success.Should().BeTrue();
+        Warnings(result, DiagnosticCodes.ShadowedRule).Should().BeEmpty();
+    }
+
     [Fact]
     public void Everything_below_an_unconditional_final_rule_is_shadowed()
     {

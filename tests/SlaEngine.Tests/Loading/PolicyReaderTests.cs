@@ -56,7 +56,7 @@ public sealed class PolicyReaderTests
     [InlineData("clocks:\n  Resolve: {}\n", 4, 3)]
     [InlineData("calendars:\n  it_hours: { zone: UTC, hours: { mon: \"08:00-12:00\" } }\n", 4, 3)]
     [InlineData("rules:\n  - id: Rule1\n", 4, 9)]
-    [InlineData("freezes:\n  - { id: Peak, zone: UTC, from: 2026-01-01, to: 2026-01-02 }\n", 4, 11)]
+    [InlineData("freezes:\n  - { id: Peak, zone: UTC, from: 2026-01-01T00:00, to: 2026-01-02T00:00 }\n", 4, 11)]
     public void Every_kind_of_id_must_match_the_id_pattern(string body, int line, int column)
     {
         Load(Head + body).ShouldHaveOneError(DiagnosticCodes.InvalidId, line, column);
@@ -409,20 +409,20 @@ public sealed class PolicyReaderTests
     [Fact]
     public void A_freeze_with_every_key_loads()
     {
-        Load(Head + "fields:\n  emergency: { type: bool, default: false }\nfreezes:\n  - id: peak\n    description: Peak season.\n    zone: America/New_York\n    from: 2026-11-23T00:00\n    to: 2027-01-04\n    unless: emergency\n  - { id: audit, zone: UTC, from: \"2026-03-01 08:00\", to: 2026-03-01T17:30:00 }\n")
+        Load(Head + "fields:\n  emergency: { type: bool, default: false }\nfreezes:\n  - id: peak\n    description: Peak season.\n    zone: America/New_York\n    from: 2026-11-23T00:00\n    to: 2027-01-04T00:00\n    unless: emergency\n  - { id: audit, zone: UTC, from: \"2026-03-01 08:00\", to: 2026-03-01T17:30:00 }\n")
             .ShouldLoadCleanly();
     }
 
     [Fact]
     public void A_freeze_that_ends_before_it_starts_is_reported_at_to()
     {
-        Load(Head + "freezes:\n  - { id: f, zone: UTC, from: 2026-02-01, to: 2026-01-31T23:59 }\n").ShouldHaveOneError(DiagnosticCodes.InvalidFreeze, 4, 47);
+        Load(Head + "freezes:\n  - { id: f, zone: UTC, from: 2026-02-01T00:00, to: 2026-01-31T23:59 }\n").ShouldHaveOneError(DiagnosticCodes.InvalidFreeze, 4, 53);
     }
 
     [Fact]
     public void A_freeze_that_ends_when_it_starts_is_reported_at_to()
     {
-        Load(Head + "freezes:\n  - { id: f, zone: UTC, from: 2026-02-01, to: 2026-02-01T00:00 }\n").ShouldHaveOneError(DiagnosticCodes.InvalidFreeze, 4, 47);
+        Load(Head + "freezes:\n  - { id: f, zone: UTC, from: 2026-02-01T00:00, to: 2026-02-01T00:00 }\n").ShouldHaveOneError(DiagnosticCodes.InvalidFreeze, 4, 53);
     }
 
     [Theory]
@@ -430,15 +430,23 @@ public sealed class PolicyReaderTests
     [InlineData("2026-11-23T25:00", 31)]
     [InlineData("\"2026-11-23T10:00-05:00\"", 31)]
     [InlineData("tomorrow", 31)]
+    [InlineData("2026-12-14", 31)]
     public void A_freeze_with_a_malformed_date_time_is_reported_at_it(string from, int column)
     {
-        Load(Head + $"freezes:\n  - {{ id: f, zone: UTC, from: {from}, to: 2027-01-01 }}\n").ShouldHaveOneError(DiagnosticCodes.InvalidDate, 4, column);
+        Load(Head + $"freezes:\n  - {{ id: f, zone: UTC, from: {from}, to: 2027-01-01T00:00 }}\n").ShouldHaveOneError(DiagnosticCodes.InvalidDate, 4, column);
+    }
+
+    [Fact]
+    public void A_freeze_bound_without_a_time_of_day_is_an_error_that_shows_the_time_to_write()
+    {
+        Load(Head + "freezes:\n  - { id: f, zone: UTC, from: 2026-12-14T00:00, to: 2026-12-24 }\n")
+            .ShouldHaveOneError(DiagnosticCodes.InvalidDate, 4, 53).Message.Should().Contain("without a time of day").And.Contain("2026-12-24T00:00");
     }
 
     [Fact]
     public void A_freeze_with_an_unknown_zone_is_reported_at_the_zone_with_a_suggestion()
     {
-        Load(Head + "freezes:\n  - { id: f, zone: Europe/Pariss, from: 2026-01-01, to: 2026-01-02 }\n")
+        Load(Head + "freezes:\n  - { id: f, zone: Europe/Pariss, from: 2026-01-01T00:00, to: 2026-01-02T00:00 }\n")
             .ShouldHaveOneError(DiagnosticCodes.UnknownZone, 4, 20).Message.Should().Contain("did you mean 'Europe/Paris'");
     }
 
@@ -455,7 +463,7 @@ public sealed class PolicyReaderTests
     [Fact]
     public void A_duplicate_freeze_id_is_reported_at_the_second_id()
     {
-        Load(Head + "freezes:\n  - { id: f, zone: UTC, from: 2026-01-01, to: 2026-01-02 }\n  - { id: f, zone: UTC, from: 2026-02-01, to: 2026-02-02 }\n")
+        Load(Head + "freezes:\n  - { id: f, zone: UTC, from: 2026-01-01T00:00, to: 2026-01-02T00:00 }\n  - { id: f, zone: UTC, from: 2026-02-01T00:00, to: 2026-02-02T00:00 }\n")
             .ShouldHaveOneError(DiagnosticCodes.DuplicateId, 5, 11);
     }
 

@@ -27,6 +27,31 @@ public sealed class ReferenceCheckerTests
 
         """;
 
+    [Fact]
+    public void An_unknown_team_far_from_every_declared_one_lists_them()
+    {
+        Load(Head + "    owner: network-operations\n").ShouldHaveOneError(DiagnosticCodes.UnknownTeam, 16, 12)
+            .Message.Should().EndWith("unknown team 'network-operations' as owner of rule 'r'; the declared teams are ops, infra");
+    }
+
+    [Fact]
+    public void Unknown_calendars_and_clocks_far_from_every_declared_one_list_them()
+    {
+        Load(Head + "    owner: ops\n    targets:\n      resolve: { within: 4h, calendar: london-office }\n").ShouldHaveOneError(DiagnosticCodes.UnknownCalendar, 18, 40)
+            .Message.Should().Contain("the declared calendars are biz, 24x7, owner");
+        Load(Head + "    targets:\n      acknowledge: 4h\n").ShouldHaveOneError(DiagnosticCodes.UnknownClock, 17, 7)
+            .Message.Should().Contain("the declared clocks are resolve");
+    }
+
+    [Fact]
+    public void An_unquoted_team_id_in_a_condition_is_an_unknown_field_with_a_hint_to_quote_it()
+    {
+        var policy = "format: slaengine/v1\npolicy: p\nteams:\n  ops: {}\nfields:\n  by: { type: team }\nrules:\n  - id: r\n    when: by == ops\n    owner: ops\n";
+
+        Load(policy).ShouldHaveOneError(DiagnosticCodes.UnknownIdentifier, 9, 17)
+            .Message.Should().Be("unknown field 'ops' ('ops' is a team: quote it, \"ops\")");
+    }
+
     [Theory]
     [InlineData("    owner: opps", 16, 12, "owner")]
     [InlineData("    approvers: [ops, infa]", 16, 22, "approver")]

@@ -61,7 +61,7 @@ public sealed class PolicyCorpusFuzzTests(ITestOutputHelper output)
     private static long s_loaded;
     private static long s_evaluated;
 
-    [Fact]
+    [SharedFact]
     public void Every_mutant_of_the_corpus_loads_to_a_policy_or_positioned_diagnostics_on_time()
     {
         var seconds = LongModeSeconds() ?? CiSeconds;
@@ -111,7 +111,7 @@ public sealed class PolicyCorpusFuzzTests(ITestOutputHelper output)
         Interlocked.Read(ref s_inputs).Should().BeGreaterThan(0);
     }
 
-    [Fact]
+    [SharedFact]
     public void Every_file_of_the_corpus_loads_to_a_policy_or_positioned_diagnostics_unmutated()
     {
         var corpus = Files.Value;
@@ -123,7 +123,7 @@ public sealed class PolicyCorpusFuzzTests(ITestOutputHelper output)
         }
     }
 
-    [Fact]
+    [SharedFact]
     public void Node_level_mutation_can_round_trip_the_reference_policy()
     {
         // Guards the mutator itself: re-emitting an unmutated tree must give a loadable policy, otherwise node-level
@@ -140,7 +140,7 @@ public sealed class PolicyCorpusFuzzTests(ITestOutputHelper output)
     /// <c>FILE LEVEL SEED STEPS</c> as printed (for example <c>contact-center.yaml Node -3774946 1</c>); the mutant is
     /// written to <c>SLAENGINE_FUZZ_REPLAY_OUT</c> (default <c>slaengine-fuzz-mutant.yaml</c> in the temporary folder).
     /// </summary>
-    [Fact]
+    [SharedFact]
     public void Replay_a_finding_when_asked()
     {
         if (Environment.GetEnvironmentVariable("SLAENGINE_FUZZ_REPLAY") is not { Length: > 0 } replay)

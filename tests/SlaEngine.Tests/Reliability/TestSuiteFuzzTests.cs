@@ -40,7 +40,7 @@ public sealed class TestSuiteFuzzTests(ITestOutputHelper output)
     private static long s_cases;
     private static long s_failed;
 
-    [Fact]
+    [SharedFact]
     public void Every_mutant_of_a_test_file_loads_to_a_suite_or_positioned_diagnostics_and_runs_to_a_result_per_case()
     {
         var longMode = HostileInput.LongModeSeconds() is not null;
@@ -87,7 +87,7 @@ public sealed class TestSuiteFuzzTests(ITestOutputHelper output)
         Interlocked.Read(ref s_loaded).Should().BeGreaterThan(0, "the mutants must reach the runner");
     }
 
-    [Fact]
+    [SharedFact]
     public void Every_test_file_of_the_corpus_passes_unmutated()
     {
         var corpus = Files.Value;
@@ -105,7 +105,7 @@ public sealed class TestSuiteFuzzTests(ITestOutputHelper output)
     /// Writes the mutant a finding names: set <c>SLAENGINE_FUZZ_REPLAY</c> to <c>FILE LEVEL SEED STEPS</c> as printed
     /// (for example <c>acceptance/contact-center.tests.yaml Node -3774946 1</c>); it goes to <c>SLAENGINE_FUZZ_REPLAY_OUT</c>.
     /// </summary>
-    [Fact]
+    [SharedFact]
     public void Replay_a_test_file_finding_when_asked()
     {
         if (Environment.GetEnvironmentVariable("SLAENGINE_FUZZ_REPLAY") is not { Length: > 0 } replay || !replay.Contains(".tests.yaml", StringComparison.Ordinal))

@@ -132,7 +132,7 @@ public sealed class TimelineFuzzTests(ITestOutputHelper output)
             foreach (var clock in status.Clocks)
             {
                 clock.Elapsed.Should().BeGreaterThanOrEqualTo(Duration.Zero);
-                clock.Remaining.Should().BeGreaterThanOrEqualTo(Duration.Zero);
+                clock.Remaining.GetValueOrDefault().Should().BeGreaterThanOrEqualTo(Duration.Zero);
                 clock.Breached.Should().Be(clock.Elapsed > clock.Target);
                 if (clock.State != ClockState.Running)
                 {

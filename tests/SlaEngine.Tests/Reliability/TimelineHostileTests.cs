@@ -23,7 +23,7 @@ public sealed class TimelineHostileTests
     [InlineData("""[{"at":"2026-11-24T10:00:00Z","set":{"category":"routing","submittedAt":"2026-11-20T10:00:00Z"}}]""", "entry 0", "submittedAt")]
     [InlineData("""[{"at":"2026-11-24T10:00:00Z","set":{"category":"routing"}},{"at":"2026-11-24T11:00:00Z","set":{"submittedAt":"2026-11-20T10:00:00Z"}}]""", "entry 1", "submittedAt")]
     [InlineData("""[{"at":"2026-11-24T10:00:00Z","set":{"category":"routing","category":"upgrade"}}]""", "entry 0", "category")]
-    [InlineData("""[{"at":"2026-11-24T10:00:00Z","set":{"category":"routing"}},{"at":"2026-11-24T09:59:59Z","set":{}}]""", "entry 1", "time order")]
+    [InlineData("""[{"at":"2026-11-24T10:00:00Z","set":{"category":"routing"}},{"at":"2026-11-24T09:59:59Z","set":{}}]""", "entry 1", "before the submission")]
     [InlineData("""[{"at":"2026-11-24T10:00:00Z","set":{"category":"routing"}},[]]""", "entry 1", "not an array")]
     [InlineData("""[{"at":"2026-11-24T10:00:00Z","set":[]}]""", "entry 0", "not an array")]
     [InlineData("""[{"at":"9999-12-31T23:59:59-14:00","set":{"category":"routing"}}]""", "entry 0", "at")]

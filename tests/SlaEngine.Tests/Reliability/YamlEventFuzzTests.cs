@@ -26,7 +26,7 @@ public sealed class YamlEventFuzzTests(ITestOutputHelper output)
     private static readonly Policy Reference = PolicyLoader.LoadFileOrThrow(TestFiles.ReferencePolicyPath);
     private static readonly Lazy<(byte[][] Events, YamlMutator Mutator)> Corpus = new(ReadCorpus);
 
-    [Fact]
+    [SharedFact]
     public void Mutated_yaml_events_give_errors_or_an_event_that_is_decided_without_an_exception()
     {
         var longMode = HostileInput.LongModeSeconds() is not null;

@@ -260,7 +260,7 @@ public sealed class PolicyTestRunnerTests
     }
 
     [Fact]
-    public void An_out_of_order_timeline_is_a_refusal_an_error_case_can_expect()
+    public void A_timeline_entry_before_the_submission_is_a_refusal_an_error_case_can_expect()
     {
         using var scratch = new Scratch();
         const string OutOfOrder =
@@ -269,7 +269,7 @@ public sealed class PolicyTestRunnerTests
             "      - { at: \"2026-11-24T09:00:00-05:00\", set: { status: done } }\n" +
             "    at: \"2026-11-24T12:00:00-05:00\"\n";
 
-        RunOne(scratch, "      error: time order\n", OutOfOrder).Passed.Should().BeTrue();
+        RunOne(scratch, "      error: before the submission\n", OutOfOrder).Passed.Should().BeTrue();
     }
 
     [Fact]
@@ -322,7 +322,7 @@ public sealed class PolicyTestRunnerTests
             "a timeline entry that sets an unknown status is refused");
     }
 
-    [Fact]
+    [SharedFact]
     public void The_acceptance_suite_runs_and_its_error_cases_pass_under_the_contract_stubs()
     {
         var report = new PolicyTestRunner().Run([Scratch.AcceptanceSuite]);

@@ -79,7 +79,7 @@ public sealed class PolicyTestSuiteTests
         suite.Name.Should().Be("contact-center");
     }
 
-    [Fact]
+    [SharedFact]
     public void The_acceptance_suite_parses_without_diagnostics()
     {
         var result = PolicyTestSuite.Load(Scratch.AcceptanceSuite);

@@ -154,13 +154,27 @@ public sealed class TicketTests
     }
 
     [Fact]
-    public void An_entry_out_of_order_is_refused_naming_the_entry()
+    public void An_entry_before_the_last_is_placed_in_time_order_and_what_follows_is_recomputed()
     {
         var t = Set(Submit(Utc(11, 24, 10), ("category", "a")), Utc(11, 24, 12), ("status", "working"));
 
-        var act = () => Set(t, Utc(11, 24, 11), ("status", "done"));
+        var late = Set(t, Utc(11, 24, 11), ("status", "waiting"));
 
-        act.Should().Throw<TimelineException>().Where(e => e.EntryIndex == 2 && e.Message.Contains("entry 2"));
+        late.Entries.Select(e => e.At).Should().Equal(Utc(11, 24, 10), Utc(11, 24, 11), Utc(11, 24, 12));
+        late.Entries.Select(e => e.Index).Should().Equal(0, 1, 2);
+        late.Current.GetValue("status").Should().Be("working", "the entry at 12:00 still comes last");
+        late.StatusAt(Utc(11, 24, 13)).ClockFor("fix")!.Elapsed.Should().Be(Duration.FromHours(2), "fix ran 10:00-11:00, waited 11:00-12:00, ran 12:00-13:00");
+        t.Entries.Should().HaveCount(2, "the earlier ticket is unchanged");
+    }
+
+    [Fact]
+    public void An_entry_before_the_submission_is_refused_naming_the_entry()
+    {
+        var t = Set(Submit(Utc(11, 24, 10), ("category", "a")), Utc(11, 24, 12), ("status", "working"));
+
+        var act = () => Set(t, Utc(11, 24, 9), ("status", "done"));
+
+        act.Should().Throw<TimelineException>().Where(e => e.EntryIndex == 2 && e.Message.Contains("entry 2") && e.Message.Contains("before the submission"));
     }
 
     [Fact]

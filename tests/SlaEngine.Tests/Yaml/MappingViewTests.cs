@@ -55,7 +55,7 @@ public sealed class MappingViewTests
     [InlineData("clocks:\n  c: {}\nrules:\n  - id: r\n    targets:\n      c: { within: 4h, calender: 24x7 }\n", 8, 24, "calendar")]
     [InlineData("teams:\n  t: {}\nclocks:\n  c: {}\nrules:\n  - id: r\n    escalations:\n      - { clock: c, at: breach, notfy: [t] }\n", 10, 33, "notify")]
     [InlineData("teams:\n  t: {}\nfields:\n  s: { type: instant }\nrules:\n  - id: r\n    notice: { to: [t], before: s, atleast: 3bd }\n", 9, 35, "atLeast")]
-    [InlineData("freezes:\n  - { id: f, zone: UTC, from: 2026-01-01, to: 2026-01-02, unles: x }\n", 4, 59, "unless")]
+    [InlineData("freezes:\n  - { id: f, zone: UTC, from: 2026-01-01T00:00, to: 2026-01-02T00:00, unles: x }\n", 4, 71, "unless")]
     public void Unknown_key_at_any_level_is_reported_at_the_key_with_a_suggestion(string body, int line, int column, string suggestion)
     {
         var result = Load("format: slaengine/v1\npolicy: p\n" + body);
