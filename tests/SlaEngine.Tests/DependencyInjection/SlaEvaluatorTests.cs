@@ -200,7 +200,7 @@ public sealed class SlaEvaluatorTests : IDisposable
 
         var read = _evaluator.ReadTimeline(TimelineJson);
 
-        read.Success.Should().BeTrue(read.Error);
+        read.Success.Should().BeTrue(read.Error?.Message);
         read.Ticket!.Policy.Version.Should().Be("B");
         var resolve = read.Ticket.StatusAt(_evaluator.Now).ClockFor("resolve")!;
         resolve.Elapsed.Should().Be(Duration.FromMinutes(90), "the ticket was submitted at 15:00Z, it is 16:30Z, and the teams keep no calendar");
