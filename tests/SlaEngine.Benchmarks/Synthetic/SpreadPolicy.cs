@@ -49,7 +49,7 @@ internal static class SpreadPolicy
                 when += "&&p==\"P1\"";
             }
 
-            output.Write($"  - {{id: r{i.ToString("x", CultureInfo.InvariantCulture)},when: {when},owner: t{random.Next(Teams)}}}\n");
+            output.Write($"- {{id: r{i.ToString("x", CultureInfo.InvariantCulture)},when: {when},owner: t{random.Next(Teams)}}}\n");
         }
     }
 
