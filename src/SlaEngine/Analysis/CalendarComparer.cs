@@ -31,23 +31,28 @@ internal static class CalendarComparer
 
             var groups = new Dictionary<(string Old, string New, string Cause), List<LocalDate>>();
             var order = new List<(string, string, string)>();
-            for (var date = from; date < until; date = date.PlusDays(1))
+            var oldOpen = new OpenTime(old, from, until);
+            var newOpen = new OpenTime(@new, from, until);
+            if (!oldOpen.SameAs(newOpen))
             {
-                var a = Day(old, date);
-                var b = Day(@new, date);
-                if (a.Intervals.SequenceEqual(b.Intervals))
+                for (var date = from; date < until; date = date.PlusDays(1))
                 {
-                    continue;
-                }
+                    var a = oldOpen.Day(date);
+                    var b = newOpen.Day(date);
+                    if (a.Intervals.SequenceEqual(b.Intervals))
+                    {
+                        continue;
+                    }
 
-                var key = (a.Text, b.Text, Cause(old, @new, date));
-                if (!groups.TryGetValue(key, out var dates))
-                {
-                    groups[key] = dates = [];
-                    order.Add(key);
-                }
+                    var key = (Text(old, a), Text(@new, b), Cause(old, @new, date));
+                    if (!groups.TryGetValue(key, out var dates))
+                    {
+                        groups[key] = dates = [];
+                        order.Add(key);
+                    }
 
-                dates.Add(date);
+                    dates.Add(date);
+                }
             }
 
             foreach (var key in order)
@@ -64,20 +69,16 @@ internal static class CalendarComparer
         return (differences.ToImmutable(), changes);
     }
 
-    /// <summary>The open intervals that meet a local date (in the calendar's zone), and their local text.</summary>
-    private static (Interval[] Intervals, string Text) Day(BusinessCalendar calendar, LocalDate date)
+    /// <summary>The local text of a day's open intervals: <c>closed</c>, or <c>HH:mm-HH:mm</c> each (<c>24:00</c> for the day's end).</summary>
+    private static string Text(BusinessCalendar calendar, (Interval[] Intervals, Instant End) day)
     {
-        var start = date.AtStartOfDayInZone(calendar.Zone).ToInstant();
-        var end = date.PlusDays(1).AtStartOfDayInZone(calendar.Zone).ToInstant();
-        var intervals = calendar.OpenIntervals(start, end).ToArray();
-        if (intervals.Length == 0)
+        if (day.Intervals.Length == 0)
         {
-            return (intervals, "closed");
+            return "closed";
         }
 
-        var text = string.Join(", ", intervals.Select(i =>
-            Time.Format(i.Start.InZone(calendar.Zone).TimeOfDay) + "-" + (i.End == end ? "24:00" : Time.Format(i.End.InZone(calendar.Zone).TimeOfDay))));
-        return (intervals, text);
+        return string.Join(", ", day.Intervals.Select(i =>
+            Time.Format(i.Start.InZone(calendar.Zone).TimeOfDay) + "-" + (i.End == day.End ? "24:00" : Time.Format(i.End.InZone(calendar.Zone).TimeOfDay))));
     }
 
     private static string Cause(BusinessCalendar old, BusinessCalendar @new, LocalDate date)
@@ -120,4 +121,48 @@ internal static class CalendarComparer
 
     private static IEnumerable<OpenHours> Hours(BusinessCalendar calendar, IsoDayOfWeek day) =>
         calendar.WeeklyHours.TryGetValue(day, out var hours) ? hours : [];
+
+    /// <summary>
+    /// A calendar's open intervals over the whole horizon, read once, and cut into local dates (in the calendar's
+    /// zone) in date order. <see cref="BusinessCalendar.OpenIntervals"/> merges touching intervals and clips them to
+    /// the span asked, so the intervals of one day cut from the horizon's are those the calendar gives for that day.
+    /// </summary>
+    private sealed class OpenTime
+    {
+        private readonly BusinessCalendar _calendar;
+        private readonly Interval[] _intervals;
+        private int _next;
+
+        public OpenTime(BusinessCalendar calendar, LocalDate from, LocalDate until)
+        {
+            _calendar = calendar;
+            _intervals = from < until
+                ? [.. calendar.OpenIntervals(from.AtStartOfDayInZone(calendar.Zone).ToInstant(), until.AtStartOfDayInZone(calendar.Zone).ToInstant())]
+                : [];
+        }
+
+        /// <summary>Whether every date of the horizon has the same open intervals in both: same zone, same open time.</summary>
+        public bool SameAs(OpenTime other) =>
+            ReferenceEquals(_calendar.Zone, other._calendar.Zone) && _intervals.AsSpan().SequenceEqual(other._intervals);
+
+        /// <summary>The open intervals that meet a local date, and the day's end; dates must come in increasing order.</summary>
+        public (Interval[] Intervals, Instant End) Day(LocalDate date)
+        {
+            var start = date.AtStartOfDayInZone(_calendar.Zone).ToInstant();
+            var end = date.PlusDays(1).AtStartOfDayInZone(_calendar.Zone).ToInstant();
+            while (_next < _intervals.Length && _intervals[_next].End <= start)
+            {
+                _next++;
+            }
+
+            var day = new List<Interval>();
+            for (var i = _next; i < _intervals.Length && _intervals[i].Start < end; i++)
+            {
+                var interval = _intervals[i];
+                day.Add(new Interval(interval.Start < start ? start : interval.Start, interval.End > end ? end : interval.End));
+            }
+
+            return ([.. day], end);
+        }
+    }
 }

@@ -92,7 +92,8 @@ internal sealed class ClassExplorer
         string?[]? @new = null;
         if (old is null)
         {
-            nextNew = liveNew;
+            nextNew = new List<int>(liveNew.Count);
+            KeepLive(_space.When[1], liveNew, 0, assignment, nextNew);
         }
         else
         {
@@ -167,7 +168,7 @@ internal sealed class ClassExplorer
                 {
                     if (next is not null)
                     {
-                        next.AddRange(live.Skip(k + 1));
+                        KeepLive(when, live, k + 1, assignment, next);
                     }
 
                     return null;
@@ -186,6 +187,26 @@ internal sealed class ClassExplorer
         }
 
         return Facets(policy, matched);
+    }
+
+    /// <summary>
+    /// Adds to <paramref name="next"/> the rules of <paramref name="live"/> from <paramref name="start"/> on that the
+    /// splits below may still need. A rule left out is false under the assignment without reading an unassigned
+    /// variable: under every assignment that extends this one it reads the same variables, so it is false there too
+    /// and names no variable to split on; a walk below would pass over it, so leaving it out changes nothing but
+    /// the work.
+    /// </summary>
+    private static void KeepLive(DiffNode[] when, List<int> live, int start, int[] assignment, List<int> next)
+    {
+        for (var k = start; k < live.Count; k++)
+        {
+            var i = live[k];
+            var waits = -1;
+            if (when[i].Eval(assignment, ref waits) != 0 || waits >= 0)
+            {
+                next.Add(i);
+            }
+        }
     }
 
     private static IEnumerable<string> FacetsOf(Rule rule)

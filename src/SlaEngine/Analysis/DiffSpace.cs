@@ -145,14 +145,20 @@ internal sealed class DiffSpace
 {
     private readonly Dictionary<string, int> _variableIndex = new(StringComparer.Ordinal);
 
+    /// <summary>Each field test of the conditions, by identity, to its truth on the representatives of its variable.</summary>
+    private readonly Dictionary<FieldTest, bool[]> _testRows = new(ReferenceEqualityComparer.Instance);
+
     public DiffSpace(Policy oldPolicy, Policy newPolicy)
     {
         Policies = [oldPolicy, newPolicy];
         var formulas = Policies.Select(p => p.Rules.Select(r => r.HasWhen ? ConditionLogic.Lower(r.When.Syntax) : Formula.True).ToArray()).ToArray();
 
-        // The atoms of both versions: field tests by field name, unknowns by canonical text.
+        // The atoms of both versions: field tests by field name (each distinct test of a version once, with the
+        // tests equal to it), unknowns by canonical text.
         var tests = new Dictionary<string, List<(int Side, FieldTest Test)>>(StringComparer.Ordinal);
+        var sameTests = new Dictionary<string, List<FieldTest>>(StringComparer.Ordinal);
         var opaque = new List<string>();
+        var opaqueSeen = new HashSet<string>(StringComparer.Ordinal);
         var fieldOrder = new List<string>();
         for (var side = 0; side < 2; side++)
         {
@@ -169,9 +175,16 @@ internal sealed class DiffSpace
                                 fieldOrder.Add(t.Field.Name);
                             }
 
-                            list.Add((side, t.Test));
+                            var content = TestKey(t.Field.Name, side, t.Test);
+                            if (!sameTests.TryGetValue(content, out var same))
+                            {
+                                sameTests[content] = same = [];
+                                list.Add((side, t.Test));
+                            }
+
+                            same.Add(t.Test);
                             break;
-                        case OpaqueFormula o when !opaque.Contains(o.Key, StringComparer.Ordinal):
+                        case OpaqueFormula o when opaqueSeen.Add(o.Key):
                             opaque.Add(o.Key);
                             break;
                     }
@@ -182,11 +195,21 @@ internal sealed class DiffSpace
         var variables = new List<DiffVariable>();
         foreach (var name in fieldOrder)
         {
-            var v = FieldVariable(name, tests[name]);
+            var v = FieldVariable(name, tests[name], out var rows);
             if (v is null)
             {
                 Empty = true;
                 continue;
+            }
+
+            var fieldTests = tests[name];
+            for (var i = 0; i < fieldTests.Count; i++)
+            {
+                var row = rows.Select(r => r[i] == '1').ToArray();
+                foreach (var test in sameTests[TestKey(name, fieldTests[i].Side, fieldTests[i].Test)])
+                {
+                    _testRows[test] = row;
+                }
             }
 
             _variableIndex[name] = variables.Count;
@@ -201,8 +224,7 @@ internal sealed class DiffSpace
         }
 
         Variables = [.. variables];
-        var rows = new Dictionary<FieldTest, bool[]>(ReferenceEqualityComparer.Instance);
-        When = [.. Enumerable.Range(0, 2).Select(side => formulas[side].Select(f => Bind(f, side, rows)).ToArray())];
+        When = [.. formulas.Select(f => f.Select(Bind).ToArray())];
     }
 
     /// <summary>The old and the new version.</summary>
@@ -249,7 +271,17 @@ internal sealed class DiffSpace
         }
     }
 
-    private DiffNode Bind(Formula f, int side, Dictionary<FieldTest, bool[]> rows)
+    /// <summary>The text of a field test's content: tests of one version with equal texts hold on the same values.</summary>
+    private static string TestKey(string field, int side, FieldTest test) => string.Join(
+        "\u0001",
+        field,
+        side.ToString(CultureInfo.InvariantCulture),
+        test.Kind.ToString(),
+        test.IsText ? "t" : "n",
+        string.Join(",", test.Numbers.Select(n => n.ToString(CultureInfo.InvariantCulture))),
+        string.Join("\u0002", test.Texts));
+
+    private DiffNode Bind(Formula f)
     {
         switch (f)
         {
@@ -263,29 +295,17 @@ internal sealed class DiffSpace
                     return DiffNode.False; // only in an empty space
                 }
 
-                if (!rows.TryGetValue(t.Test, out var row))
-                {
-                    var abstracts = Variables[index].Abstracts[side];
-                    row = new bool[abstracts.Length];
-                    for (var i = 0; i < row.Length; i++)
-                    {
-                        row[i] = abstracts[i] is { } a && t.Test.Holds(a);
-                    }
-
-                    rows[t.Test] = row;
-                }
-
-                return new DiffLeaf(index, row);
+                return new DiffLeaf(index, _testRows[t.Test]);
             }
 
             case OpaqueFormula o:
                 return new DiffLeaf(_variableIndex["\u0001" + o.Key], [false, true]);
             case NotFormula n:
-                return new DiffNot(Bind(n.Operand, side, rows));
+                return new DiffNot(Bind(n.Operand));
             case AndFormula a:
-                return new DiffList(true, [.. a.Items.Select(i => Bind(i, side, rows))]);
+                return new DiffList(true, [.. a.Items.Select(Bind)]);
             default:
-                return new DiffList(false, [.. ((OrFormula)f).Items.Select(i => Bind(i, side, rows))]);
+                return new DiffList(false, [.. ((OrFormula)f).Items.Select(Bind)]);
         }
     }
 
@@ -293,9 +313,11 @@ internal sealed class DiffSpace
     /// A field's variable: candidate values built from both versions' constants (the abstraction of
     /// <see cref="ConditionSolver"/>: each constant, its neighbours for ints, a text equal to none for strings, and
     /// "not given"), less those a version refuses, reduced to one per behaviour. Null when no value is left.
+    /// <paramref name="rows"/> receives, per representative value, the truth of each test ('1' or '0', in order).
     /// </summary>
-    private DiffVariable? FieldVariable(string name, List<(int Side, FieldTest Test)> tests)
+    private DiffVariable? FieldVariable(string name, List<(int Side, FieldTest Test)> tests, out List<string> rows)
     {
+        rows = [];
         FieldDefinition?[] fields = [Policies[0].Schema.Find(name), Policies[1].Schema.Find(name)];
         var type = fields[1]?.Type ?? fields[0]!.Type;
         string? otherText = null;
@@ -393,6 +415,7 @@ internal sealed class DiffSpace
 
         var groups = kept.GroupBy(k => k.Row, StringComparer.Ordinal).ToList();
         var representatives = groups.Select(g => g.First()).ToList();
+        rows = [.. representatives.Select(r => r.Row)];
         IntRange[]? ranges = null;
         if (type == FieldType.Int)
         {

@@ -3,12 +3,13 @@ using System.Collections.Generic;
 using NodaTime;
 using SlaEngine.Evaluation;
 using SlaEngine.Events;
+using SlaEngine.Tracking;
 
 namespace SlaEngine.DependencyInjection;
 
 /// <summary>
 /// What a service injects to decide change events with the policy in force: read an event, evaluate it, know the time.
-/// Registered by <see cref="ServiceCollectionExtensions.AddSlaEngine"/> as a singleton; thread-safe.
+/// Registered by <see cref="ServiceCollectionExtensions.AddSlaEngine(Microsoft.Extensions.DependencyInjection.IServiceCollection, System.Action{SlaEngineOptions})"/> as a singleton; thread-safe.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -70,4 +71,32 @@ public interface ISlaEvaluator
     /// <returns>The decision; <see cref="Decision.PolicyVersion"/> names the version that decided.</returns>
     /// <exception cref="ArgumentException">The event was read against a policy this evaluator's source never published.</exception>
     Decision Evaluate(ChangeEvent changeEvent);
+
+    /// <summary>
+    /// Starts tracking a ticket from its submission, with the policy version the event was read against (as
+    /// <see cref="Evaluate(ChangeEvent)"/> does); append later changes with <see cref="Ticket.Append(TimelineEntry)"/>
+    /// and ask <see cref="Ticket.StatusAt(Instant)"/> at <see cref="Now"/> where every clock stands.
+    /// </summary>
+    /// <param name="submission">The ticket as submitted, read through this evaluator or its <see cref="Snapshot"/>.</param>
+    /// <returns>The ticket, tracked under the policy its submission was read against.</returns>
+    /// <exception cref="ArgumentException">The event was read against a policy this evaluator's source never published.</exception>
+    Ticket Track(ChangeEvent submission);
+
+    /// <summary>
+    /// Reads a ticket's timeline from JSON (<c>[{"id"?: "…", "at": "…", "set": {…}}, …]</c>, the first entry being the
+    /// submission) and tracks it under the policy in force. Never throws for bad input.
+    /// </summary>
+    /// <param name="json">The timeline as a JSON array, or a stored ticket.</param>
+    /// <returns>The ticket with every entry applied, or why the timeline was refused (naming the entry).</returns>
+    TimelineReadResult ReadTimeline(string json);
+
+    /// <summary>
+    /// Reads a ticket stored with <see cref="Ticket.ToJson(bool)"/> and tracks it under the policy in force; a ticket
+    /// stored under another policy id or digest (the policy was edited since) is read with a warning, or refused when
+    /// <paramref name="refuseOtherDigest"/> is set. Never throws for bad input.
+    /// </summary>
+    /// <param name="json">The stored ticket.</param>
+    /// <param name="refuseOtherDigest">Whether to refuse a ticket stored under another policy id or digest.</param>
+    /// <returns>The ticket, or why it was refused, with any warnings.</returns>
+    TicketReadResult ReadTicket(string json, bool refuseOtherDigest = false);
 }

@@ -1,6 +1,11 @@
 using System;
+using System.IO;
+using System.Linq;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 
 namespace SlaEngine.DependencyInjection;
@@ -49,6 +54,55 @@ public static class ServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configure);
         var options = new SlaEngineOptions();
         configure(options);
+        return Register(services, options);
+    }
+
+    /// <summary>
+    /// Registers SlaEngine as <see cref="AddSlaEngine(IServiceCollection, Action{SlaEngineOptions})"/> does, with the
+    /// options read from a configuration section (<c>appsettings.json</c>, environment variables, the command line),
+    /// then adjusted by <paramref name="configure"/>.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// The section's keys are <c>PolicyPath</c>, <c>PolicyText</c>, <c>PolicyName</c>, <c>ReloadDebounce</c> and
+    /// <c>PollInterval</c> (any case); the timings are time spans as .NET configuration writes them (<c>"00:00:05"</c>,
+    /// <c>"00:00:00.200"</c>), and <c>PollInterval</c> may be <c>"off"</c>. A key that is not one of these (a typo) and
+    /// a value that is not usable are refused now, with the key's full path in the message. A missing section leaves
+    /// every setting to <paramref name="configure"/> and the defaults.
+    /// </para>
+    /// <para>
+    /// The section is read once, now: the policy file itself is watched and reloaded, but a later change of the
+    /// configuration (another <c>PolicyPath</c>) needs a restart. A relative <c>PolicyPath</c> is resolved against the
+    /// current directory, which is the content root of a host started from its own folder.
+    /// </para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// // appsettings.json: { "SlaEngine": { "PolicyPath": "policies/contact-center.yaml", "PollInterval": "00:00:10" } }
+    /// builder.Services.AddSlaEngine(builder.Configuration.GetSection("SlaEngine"));
+    /// </code>
+    /// </example>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The configuration section that holds the options.</param>
+    /// <param name="configure">Adjusts the options after they are read, or null.</param>
+    /// <returns><paramref name="services"/>, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="configuration"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// A key is unknown or its value unusable, no policy source or more than one is set, or a timing is out of range;
+    /// the message names the key or the setting.
+    /// </exception>
+    public static IServiceCollection AddSlaEngine(this IServiceCollection services, IConfiguration configuration, Action<SlaEngineOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = new SlaEngineOptions();
+        SlaEngineConfiguration.Bind(configuration, options);
+        configure?.Invoke(options);
+        return Register(services, options);
+    }
+
+    private static IServiceCollection Register(IServiceCollection services, SlaEngineOptions options)
+    {
         options.Validate();
 
         // Copy what the factory needs, so later changes to the options object have no effect.
@@ -62,6 +116,30 @@ public static class ServiceCollectionExtensions
 
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.TryAddSingleton<IPolicySource>(sp =>
+        {
+            var logger = sp.GetService<ILoggerFactory>()?.CreateLogger(SlaEngineLog.Category) ?? NullLogger.Instance;
+            var origin = path is null ? name : Path.GetFullPath(path);
+            IPolicySource source;
+            try
+            {
+                source = Create(sp);
+            }
+            catch (PolicyLoadException ex) when (logger.IsEnabled(LogLevel.Critical))
+            {
+                var errors = ex.Diagnostics.Count(d => d.IsError);
+                var lines = SlaEngineLog.Lines(ex.Diagnostics);
+                SlaEngineLog.PolicyNotLoaded(logger, origin, errors, lines);
+                throw;
+            }
+
+            SlaEngineLog.PolicyLoaded(logger, source.Snapshot, origin);
+            SlaEngineLog.Follow(source, logger, origin);
+            return source;
+        });
+        services.TryAddSingleton<ISlaEvaluator>(sp => new SlaEvaluator(sp.GetRequiredService<IPolicySource>(), sp.GetRequiredService<IClock>()));
+        return services;
+
+        IPolicySource Create(IServiceProvider sp)
         {
             if (path is not null)
             {
@@ -80,8 +158,6 @@ public static class ServiceCollectionExtensions
             }
 
             return new StaticPolicySource(policy!);
-        });
-        services.TryAddSingleton<ISlaEvaluator>(sp => new SlaEvaluator(sp.GetRequiredService<IPolicySource>(), sp.GetRequiredService<IClock>()));
-        return services;
+        }
     }
 }

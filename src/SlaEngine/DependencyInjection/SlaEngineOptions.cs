@@ -6,13 +6,13 @@ using System.Threading;
 namespace SlaEngine.DependencyInjection;
 
 /// <summary>
-/// Where <see cref="ServiceCollectionExtensions.AddSlaEngine"/> gets the policy from, and how a policy file is
+/// Where <see cref="ServiceCollectionExtensions.AddSlaEngine(Microsoft.Extensions.DependencyInjection.IServiceCollection, System.Action{SlaEngineOptions})"/> gets the policy from, and how a policy file is
 /// watched. Set exactly one source: <see cref="PolicyPath"/>, <see cref="PolicyText"/>, <see cref="PolicyStream"/> or
 /// <see cref="Policy"/>.
 /// </summary>
 /// <remarks>
 /// Only a <see cref="PolicyPath"/> is reloaded when it changes; the other sources are loaded once. The options are
-/// read once, when <see cref="ServiceCollectionExtensions.AddSlaEngine"/> runs; changing them afterwards has no
+/// read once, when <see cref="ServiceCollectionExtensions.AddSlaEngine(Microsoft.Extensions.DependencyInjection.IServiceCollection, System.Action{SlaEngineOptions})"/> runs; changing them afterwards has no
 /// effect. Not thread-safe: configure it from one thread.
 /// </remarks>
 /// <example>

@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using NodaTime;
 using SlaEngine.Evaluation;
 using SlaEngine.Events;
+using SlaEngine.Tracking;
 
 namespace SlaEngine.DependencyInjection;
 
@@ -84,15 +85,42 @@ public sealed class SlaEvaluator : ISlaEvaluator
     public Decision Evaluate(ChangeEvent changeEvent)
     {
         ArgumentNullException.ThrowIfNull(changeEvent);
+        return ReadWith(changeEvent).Evaluate(changeEvent);
+    }
+
+    /// <inheritdoc />
+    public Ticket Track(ChangeEvent submission)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        return ReadWith(submission).Track(submission);
+    }
+
+    /// <inheritdoc />
+    public TimelineReadResult ReadTimeline(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return Policy.ReadTimeline(json);
+    }
+
+    /// <inheritdoc />
+    public TicketReadResult ReadTicket(string json, bool refuseOtherDigest = false)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return Policy.ReadTicket(json, refuseOtherDigest);
+    }
+
+    // The policy version an event was read against: the one in force, or an earlier one the source published.
+    private Policy ReadWith(ChangeEvent changeEvent)
+    {
         var policy = Policy;
         if (ReferenceEquals(changeEvent.Schema, policy.Schema))
         {
-            return policy.Evaluate(changeEvent);
+            return policy;
         }
 
         if (_published.TryGetValue(changeEvent.Schema, out var readWith))
         {
-            return readWith.Evaluate(changeEvent);
+            return readWith;
         }
 
         throw new ArgumentException(

@@ -25,6 +25,6 @@ public sealed class ConventionTests
 
         names.Should().BeEquivalentTo(
             "SlaEngineOptions", "ServiceCollectionExtensions", "IPolicySource", "PolicySnapshot", "PolicyReloadedEventArgs",
-            "PolicyReloadFailedEventArgs", "FilePolicySource", "StaticPolicySource", "ISlaEvaluator", "SlaEvaluator");
+            "PolicyReloadFailedEventArgs", "FilePolicySource", "StaticPolicySource", "ISlaEvaluator", "SlaEvaluator", "SlaEngineHealthCheck");
     }
 }

@@ -177,4 +177,54 @@ public sealed class SlaEvaluatorTests : IDisposable
         _evaluator.Policy.Version.Should().Be("A");
         _source.LastFailure!.Errors.Should().Contain(d => d.Code == DiagnosticCodes.UnknownKey);
     }
+
+    private const string TimelineJson = """[{ "at": "2026-11-24T10:00:00-05:00", "set": { "id": "CHG-1", "category": "routing" } }]""";
+
+    [Fact]
+    public void A_ticket_is_tracked_under_the_version_its_submission_was_read_against_even_after_a_reload()
+    {
+        var submission = _evaluator.ReadEvent(TestPolicies.RoutingEventJson).GetEventOrThrow();
+        SwitchTo(TestPolicies.B);
+
+        var ticket = _evaluator.Track(submission);
+
+        ticket.Policy.Version.Should().Be("A");
+        ticket.StatusAt(_evaluator.Now).Decision.Owner.Should().Be("cc-ops");
+        _evaluator.Track(_evaluator.ReadEvent(TestPolicies.RoutingEventJson).GetEventOrThrow()).Policy.Version.Should().Be("B");
+    }
+
+    [Fact]
+    public void A_timeline_read_through_the_evaluator_runs_its_clocks_under_the_policy_in_force()
+    {
+        SwitchTo(TestPolicies.B);
+
+        var read = _evaluator.ReadTimeline(TimelineJson);
+
+        read.Success.Should().BeTrue(read.Error);
+        read.Ticket!.Policy.Version.Should().Be("B");
+        var resolve = read.Ticket.StatusAt(_evaluator.Now).ClockFor("resolve")!;
+        resolve.Elapsed.Should().Be(Duration.FromMinutes(90), "the ticket was submitted at 15:00Z, it is 16:30Z, and the teams keep no calendar");
+        resolve.Target.Should().Be(Duration.FromHours(8));
+    }
+
+    [Fact]
+    public void A_stored_ticket_is_read_back_through_the_evaluator_and_refused_on_request_when_the_policy_changed()
+    {
+        var stored = _evaluator.Track(_evaluator.ReadEvent(TestPolicies.RoutingEventJson).GetEventOrThrow()).ToJson();
+
+        _evaluator.ReadTicket(stored).Ticket!.Entries.Should().ContainSingle();
+        SwitchTo(TestPolicies.B);
+        _evaluator.ReadTicket(stored).Warnings.Should().NotBeEmpty("the ticket was stored under another digest");
+        _evaluator.ReadTicket(stored, refuseOtherDigest: true).Success.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Tracking_an_event_of_a_policy_the_source_never_published_is_refused()
+    {
+        var foreign = PolicyLoader.LoadOrThrow(TestPolicies.A, "other.yaml").ReadEvent(TestPolicies.RoutingEventJson).GetEventOrThrow();
+
+        var act = () => _evaluator.Track(foreign);
+
+        act.Should().Throw<ArgumentException>().WithMessage("*never published*");
+    }
 }

@@ -14,11 +14,12 @@ namespace SlaEngine.Tests.Docs;
 /// <param name="Marker">The comment on the nearest non-blank line above the fence, such as <c>fails: SLA1004</c>; null when there is none.</param>
 internal sealed partial record MarkdownBlock(string File, int Line, string Language, string Text, string? Marker)
 {
-    /// <summary>The README and every page under docs/.</summary>
+    /// <summary>The README, the packages' README and every page under docs/.</summary>
     public static IEnumerable<string> DocumentFiles()
     {
         var root = TestFiles.RepositoryRoot;
         yield return "README.md";
+        yield return "src/PACKAGE.md";
         foreach (var page in Directory.EnumerateFiles(Path.Combine(root, "docs"), "*.md").Order(StringComparer.Ordinal))
         {
             yield return Path.GetRelativePath(root, page).Replace('\\', '/');
