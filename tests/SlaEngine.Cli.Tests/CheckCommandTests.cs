@@ -49,6 +49,35 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void Exclude_leaves_out_the_files_a_glob_matches_under_each_folder_given()
+    {
+        File.Copy(Sample("policies", "service-desk.yaml"), Path.Combine(_scratch, "service-desk.yaml"));
+        Directory.CreateDirectory(Path.Combine(_scratch, "drafts"));
+        File.WriteAllText(Path.Combine(_scratch, "drafts", "half-written.yaml"), "format: slaengine/v1\npolicy: draft\nrules: [\n");
+        File.WriteAllText(Path.Combine(_scratch, "notes.wip.yaml"), "not: [a policy\n");
+
+        var (failing, unfiltered, _) = Run("check", _scratch);
+        var (exit, output, _) = Run("check", _scratch, "--exclude", "drafts/**", "--exclude", "**/*.wip.yaml");
+
+        failing.Should().Be(CliApp.Failed);
+        unfiltered.Should().Contain("half-written.yaml").And.Contain("notes.wip.yaml");
+        exit.Should().Be(CliApp.Ok, output);
+        output.Should().NotContain("half-written.yaml").And.NotContain("notes.wip.yaml");
+        output.Should().MatchRegex(@"(^|\n)0 error\(s\), ", "only the policy is left, and it is clean");
+    }
+
+    [Fact]
+    public void Excluding_every_file_found_says_none_was_found()
+    {
+        File.Copy(Sample("policies", "service-desk.yaml"), Path.Combine(_scratch, "service-desk.yaml"));
+
+        var (exit, output, _) = Run("check", _scratch, "--exclude", "*.yaml");
+
+        exit.Should().Be(CliApp.Failed);
+        output.Should().Contain("no *.yaml or *.yml files found");
+    }
+
+    [Fact]
     public void A_suite_with_a_broken_case_fails_the_check_with_the_position_of_the_case()
     {
         File.Copy(Sample("policies", "service-desk.yaml"), Path.Combine(_scratch, "service-desk.yaml"));

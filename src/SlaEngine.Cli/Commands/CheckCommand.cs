@@ -1,8 +1,10 @@
+using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.Text.Json;
 using System.IO;
 using System.Linq;
+using Microsoft.Extensions.FileSystemGlobbing;
 using SlaEngine.Diagnostics;
 using SlaEngine.Testing;
 
@@ -21,15 +23,21 @@ internal static class CheckCommand
         var warnAsError = new Option<bool>("--warnaserror") { Description = "Treat lint warnings as errors (exit 1 when there are any)." };
         var format = new Option<string>("--format") { Description = "Output format: text (file:line:col lines) or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
+        var exclude = new Option<string[]>("--exclude")
+        {
+            Arity = ArgumentArity.ZeroOrMore,
+            Description = "Leave out the files a glob matches (repeatable): relative to each directory given ('drafts/**', '**/*.wip.yaml'), and to the current directory for files given one by one.",
+        };
         var command = new Command("check", "Load, type-check and lint policy files, and check test suites without running them (they load, their policy loads, their events are read by it). Prints 'file:line:col: severity CODE: message' lines; exit 1 on any error.\nExample: slaengine check policies/")
         {
             paths,
             warnAsError,
             format,
+            exclude,
         };
         command.SetAction(parse =>
         {
-            var files = PolicyFileChecker.FindFiles(parse.GetValue(paths) ?? []);
+            var files = Find(parse.GetValue(paths) ?? [], parse.GetValue(exclude) ?? []);
             var json = parse.GetValue(format) == "json";
             if (files.Count == 0)
             {
@@ -69,6 +77,29 @@ internal static class CheckCommand
             return errors > 0 || (parse.GetValue(warnAsError) && warnings > 0) ? CliApp.Failed : CliApp.Ok;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The files to check under the paths, less those an exclusion glob matches: a file found in a directory is matched
+    /// by its path relative to that directory, a file given by itself by its path relative to the current directory.
+    /// </summary>
+    internal static IReadOnlyList<string> Find(IReadOnlyList<string> paths, IReadOnlyList<string> excluded)
+    {
+        if (excluded.Count == 0)
+        {
+            return PolicyFileChecker.FindFiles(paths);
+        }
+
+        var matcher = new Matcher(StringComparison.Ordinal);
+        matcher.AddIncludePatterns(excluded);
+        var kept = new List<string>();
+        foreach (var path in paths)
+        {
+            var root = Directory.Exists(path) ? path : Directory.GetCurrentDirectory();
+            kept.AddRange(PolicyFileChecker.FindFiles([path]).Where(file => !matcher.Match(Path.GetFullPath(root), Path.GetFullPath(file)).HasMatches));
+        }
+
+        return PolicyFileChecker.FindFiles(kept);
     }
 
     private static string ToJson(List<Diagnostic> diagnostics)

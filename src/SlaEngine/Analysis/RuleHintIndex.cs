@@ -54,20 +54,42 @@ internal sealed class RuleHintIndex
             yield break;
         }
 
+        // The lists are in policy order: merge them lazily (the caller stops after a few blockers, and a big policy
+        // has tens of thousands of rules above), dropping the rules listed under several of the values.
         var (byValue, free) = _byField[best];
-        var found = new SortedSet<int>();
+        var lists = new List<List<int>> { free };
         foreach (var value in _hints[i].Sets[best])
         {
             if (byValue.TryGetValue(value, out var list))
             {
-                found.UnionWith(list.TakeWhile(j => j < i));
+                lists.Add(list);
             }
         }
 
-        found.UnionWith(free.TakeWhile(j => j < i));
-        foreach (var j in found)
+        var heads = new PriorityQueue<(int List, int Position), int>();
+        for (var k = 0; k < lists.Count; k++)
         {
-            yield return j;
+            if (lists[k].Count > 0 && lists[k][0] < i)
+            {
+                heads.Enqueue((k, 0), lists[k][0]);
+            }
+        }
+
+        var last = -1;
+        while (heads.TryDequeue(out var head, out var j))
+        {
+            if (j != last)
+            {
+                yield return j;
+                last = j;
+            }
+
+            var next = head.Position + 1;
+            var from = lists[head.List];
+            if (next < from.Count && from[next] < i)
+            {
+                heads.Enqueue((head.List, next), from[next]);
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 
 namespace SlaEngine.Testing;
@@ -30,18 +31,44 @@ public static class PolicyTestCases
     /// The cases of a test file as theory rows <c>{ suitePath, caseName }</c>. A test file that fails to load gives one
     /// row named <see cref="PolicyTestRunner.TestFileLoadsCaseName"/>, which fails with the file's diagnostics.
     /// </summary>
+    /// <remarks>
+    /// A test file inside the test assembly's folder (copied to the output, as usual) is named relative to that folder,
+    /// so the test's display name reads <c>suite: "policies/contact-center.tests.yaml"</c> on every machine instead of
+    /// an absolute build path; <see cref="Run"/> and <see cref="Check"/> find such a path in that folder again.
+    /// </remarks>
     /// <param name="path">The test file's path.</param>
     /// <returns>One row per case.</returns>
     public static IEnumerable<object[]> FromSuite(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        var shown = Shown(path);
         var load = PolicyTestSuite.Load(path);
         if (!load.Success)
         {
-            return [[path, PolicyTestRunner.TestFileLoadsCaseName]];
+            return [[shown, PolicyTestRunner.TestFileLoadsCaseName]];
         }
 
-        return load.Suite.Cases.Select(c => new object[] { path, c.Name }).ToList();
+        return load.Suite.Cases.Select(c => new object[] { shown, c.Name }).ToList();
+    }
+
+    // A path inside the application's folder, relative to it; any other path as given.
+    private static string Shown(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var relative = Path.GetRelativePath(AppContext.BaseDirectory, full);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
+    }
+
+    // A relative path that names a file in the application's folder is read there, whatever the current directory.
+    private static string Resolve(string path)
+    {
+        if (Path.IsPathRooted(path))
+        {
+            return path;
+        }
+
+        var inBase = Path.Combine(AppContext.BaseDirectory, path);
+        return File.Exists(inBase) ? inBase : path;
     }
 
     /// <summary>Runs one case of a test file and returns its result (loads the file and its policy afresh).</summary>
@@ -52,6 +79,7 @@ public static class PolicyTestCases
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(caseName);
+        path = Resolve(path);
         var runner = new PolicyTestRunner();
         var load = PolicyTestSuite.Load(path);
         if (!load.Success)

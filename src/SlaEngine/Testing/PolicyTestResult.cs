@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Linq;
 using SlaEngine.Diagnostics;
@@ -19,8 +20,10 @@ public sealed class PolicyTestResult
         string? policyPath,
         ImmutableArray<PolicyTestMismatch> mismatches,
         ImmutableArray<string> messages,
-        DecisionTrace? trace)
+        DecisionTrace? trace,
+        TimeSpan elapsed = default)
     {
+        Elapsed = elapsed;
         SuiteName = suiteName;
         SuiteFile = suiteFile;
         CaseName = caseName;
@@ -45,6 +48,12 @@ public sealed class PolicyTestResult
 
     /// <summary>The full path of the policy under test, or null when the test file did not load.</summary>
     public string? PolicyPath { get; }
+
+    /// <summary>
+    /// How long the case took to run, its policy's first load included (the runner caches the policy for the cases that
+    /// follow); zero for a test file that did not load. Reported as JUnit's <c>time</c>.
+    /// </summary>
+    public TimeSpan Elapsed { get; }
 
     /// <summary>Whether the case passed.</summary>
     public bool Passed => Mismatches.IsEmpty && Messages.IsEmpty;
@@ -72,6 +81,10 @@ public sealed class PolicyTestResult
             };
         }
     }
+
+    /// <summary>The same result, timed.</summary>
+    internal PolicyTestResult WithElapsed(TimeSpan elapsed) =>
+        new(SuiteName, SuiteFile, CaseName, Location, PolicyPath, Mismatches, Messages, Trace, elapsed);
 
     /// <summary>Returns <c>PASS suite › case</c> or <c>FAIL suite › case</c>.</summary>
     /// <returns>The text.</returns>

@@ -35,6 +35,22 @@ public sealed class PolicyTestRunner
     public const string TestFileLoadsCaseName = "the test file loads";
 
     private readonly ConcurrentDictionary<string, PolicyLoadResult> _policies = new(StringComparer.Ordinal);
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates a runner that times each case (for <see cref="PolicyTestResult.Elapsed"/>) with the system's clock.</summary>
+    public PolicyTestRunner()
+        : this(TimeProvider.System)
+    {
+    }
+
+    /// <summary>Creates a runner that times each case with <paramref name="timeProvider"/> (a fake one in tests).</summary>
+    /// <param name="timeProvider">The clock read before and after each case.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="timeProvider"/> is null.</exception>
+    public PolicyTestRunner(TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        _time = timeProvider;
+    }
 
     /// <summary>Finds every <c>*.tests.yaml</c> under the paths (see <see cref="PolicyTestSuite.FindFiles"/>), loads and runs them.</summary>
     /// <param name="paths">Test files and directories.</param>
@@ -99,6 +115,14 @@ public sealed class PolicyTestRunner
     {
         ArgumentNullException.ThrowIfNull(suite);
         ArgumentNullException.ThrowIfNull(testCase);
+        var start = _time.GetUtcNow();
+        var result = Check(suite, testCase);
+        var elapsed = _time.GetUtcNow() - start;
+        return result.WithElapsed(elapsed < TimeSpan.Zero ? TimeSpan.Zero : elapsed);
+    }
+
+    private PolicyTestResult Check(PolicyTestSuite suite, PolicyTestCase testCase)
+    {
         var load = LoadPolicy(suite.PolicyPath);
         if (!load.Success)
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -97,7 +98,8 @@ public static class TestReportWriter
     /// <summary>
     /// Writes JUnit XML: a <c>testsuites</c> element with one <c>testsuite</c> per test file and one <c>testcase</c>
     /// per case; a failed case has a <c>failure</c> whose <c>message</c> is <see cref="PolicyTestResult.FailureSummary"/>
-    /// and whose text is the full difference.
+    /// and whose text is the full difference. Each case's <c>time</c> is its <see cref="PolicyTestResult.Elapsed"/> in
+    /// seconds (<c>0.012</c>); a suite's and the whole run's are the sums of theirs.
     /// </summary>
     /// <param name="report">The report.</param>
     /// <param name="writer">Where to write (the XML declaration says UTF-8).</param>
@@ -113,6 +115,7 @@ public static class TestReportWriter
         xml.WriteAttributeString("tests", Count(report.Results.Length));
         xml.WriteAttributeString("failures", Count(report.FailedCount));
         xml.WriteAttributeString("errors", "0");
+        xml.WriteAttributeString("time", Seconds(report.Results.Select(r => r.Elapsed)));
         foreach (var suite in report.Results.GroupBy(r => r.SuiteFile, StringComparer.Ordinal))
         {
             var results = suite.ToList();
@@ -123,6 +126,7 @@ public static class TestReportWriter
             xml.WriteAttributeString("failures", Count(results.Count(r => !r.Passed)));
             xml.WriteAttributeString("errors", "0");
             xml.WriteAttributeString("skipped", "0");
+            xml.WriteAttributeString("time", Seconds(results.Select(r => r.Elapsed)));
             foreach (var result in results)
             {
                 xml.WriteStartElement("testcase");
@@ -130,6 +134,7 @@ public static class TestReportWriter
                 xml.WriteAttributeString("classname", XmlSafe(result.SuiteName));
                 xml.WriteAttributeString("file", XmlSafe(result.Location.File));
                 xml.WriteAttributeString("line", Count(result.Location.Line));
+                xml.WriteAttributeString("time", Seconds([result.Elapsed]));
                 if (!result.Passed)
                 {
                     xml.WriteStartElement("failure");
@@ -169,6 +174,10 @@ public static class TestReportWriter
     }
 
     private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    // JUnit's time: seconds, with a dot and millisecond precision, summed for a suite.
+    private static string Seconds(IEnumerable<TimeSpan> elapsed) =>
+        (elapsed.Sum(e => e.Ticks) / (double)TimeSpan.TicksPerSecond).ToString("0.000", CultureInfo.InvariantCulture);
 
     private static string Indent(string value) => value.Replace("\n", "\n                ", StringComparison.Ordinal);
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NodaTime;
+using SlaEngine.Text;
 
 namespace SlaEngine.Tracking;
 
@@ -86,7 +87,7 @@ public sealed class ClockCycle
     /// <summary>The cycle's elapsed time split by the owner team in force while it ran (teams without running time left out), in order of first appearance.</summary>
     public ImmutableArray<OwnerElapsed> ElapsedByOwner { get; }
 
-    /// <summary>The cycle in brief, for debugging.</summary>
+    /// <summary>The cycle in brief, the elapsed time in the policies' duration form (<c>8h</c>, <c>1h30m</c>).</summary>
     /// <returns>The text.</returns>
-    public override string ToString() => $"{Clock}#{Number} {Start}..{End} {EndedBy} {Elapsed}";
+    public override string ToString() => $"{Clock}#{Number} {Start}..{End} {EndedBy} {DurationText.Format(Elapsed)}";
 }

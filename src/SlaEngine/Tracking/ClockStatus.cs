@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NodaTime;
+using SlaEngine.Text;
 
 namespace SlaEngine.Tracking;
 
@@ -72,7 +73,8 @@ public sealed class ClockStatus
     /// <summary>The cycles that ended by the instant asked, in order (the current stopped or cancelled one included).</summary>
     public ImmutableArray<ClockCycle> Cycles { get; }
 
-    /// <summary>The clock in brief, for debugging.</summary>
+    /// <summary>The clock in brief, amounts in the policies' duration form: <c>resolve: Running cycle 1, 1h30m of 8h</c>.</summary>
     /// <returns>The text.</returns>
-    public override string ToString() => $"{Clock}: {State} cycle {Cycle}, {Elapsed} of {Target?.ToString() ?? "no target"}";
+    public override string ToString() =>
+        $"{Clock}: {State} cycle {Cycle}, {DurationText.Format(Elapsed)} of {(Target is { } target ? DurationText.Format(target) : "no target")}";
 }

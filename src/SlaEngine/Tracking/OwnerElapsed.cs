@@ -1,4 +1,5 @@
 using NodaTime;
+using SlaEngine.Text;
 
 namespace SlaEngine.Tracking;
 
@@ -17,7 +18,7 @@ public sealed class OwnerElapsed
     /// <summary>Open time on the cycle's calendar while the cycle ran under this owner.</summary>
     public Duration Elapsed { get; }
 
-    /// <summary>The owner and the time, for debugging.</summary>
+    /// <summary>The owner and the time in the policies' duration form: <c>cc-ops: 1h30m</c>.</summary>
     /// <returns>The text.</returns>
-    public override string ToString() => $"{Owner ?? "none"}: {Elapsed}";
+    public override string ToString() => $"{Owner ?? "none"}: {DurationText.Format(Elapsed)}";
 }

@@ -23,7 +23,27 @@ public sealed class PolicyTestCasesTests
         var rows = PolicyTestCases.FromSuite(Scratch.FixtureSuite).ToList();
 
         rows.Should().HaveCount(5);
-        rows[0].Should().Equal(Scratch.FixtureSuite, "a routing change is the contact center's");
+        rows[0].Should().Equal(Path.GetRelativePath(AppContext.BaseDirectory, Scratch.FixtureSuite), "a routing change is the contact center's");
+    }
+
+    [Fact]
+    public void A_suite_in_the_test_folder_is_named_relative_to_it_so_display_names_hold_no_build_path()
+    {
+        var suite = (string)PolicyTestCases.FromSuite(Scratch.FixtureSuite).First()[0];
+
+        Path.IsPathRooted(suite).Should().BeFalse();
+        suite.Should().NotContain(Path.Combine("bin", "Release")).And.NotContain(Path.Combine("bin", "Debug"));
+        suite.Replace('\\', '/').Should().EndWith(".tests.yaml");
+        PolicyTestCases.Check(suite, "a routing change is the contact center's").Passed.Should().BeTrue("the relative name is found in the test folder again");
+    }
+
+    [Fact]
+    public void A_suite_outside_the_test_folder_keeps_the_path_it_was_given()
+    {
+        using var scratch = new Scratch();
+        var path = scratch.FixtureCopyWith("      owner: cc-ops\n      approvers", "      owner: cc-ops\n      approvers");
+
+        PolicyTestCases.FromSuite(path).First()[0].Should().Be(path);
     }
 
     [Fact]

@@ -1,8 +1,10 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Xml;
 using System.Xml.Linq;
 using FluentAssertions;
+using Microsoft.Extensions.Time.Testing;
 using SlaEngine.Testing;
 using Xunit;
 
@@ -73,6 +75,24 @@ public sealed class TestReportWriterTests
         failure.Parent!.Attribute("name")!.Value.Should().Be("a routing change is the contact center's");
         failure.Attribute("message")!.Value.Should().Be("owner: expected it-infra, actual cc-ops");
         failure.Value.Should().Contain("expected: it-infra");
+    }
+
+    [Fact]
+    public void JUnit_xml_gives_each_case_the_time_it_took_and_each_suite_and_the_run_their_sums()
+    {
+        var time = new FakeTimeProvider { AutoAdvanceAmount = TimeSpan.FromMilliseconds(250) };
+        var report = new PolicyTestRunner(time).Run([Scratch.FixtureSuite]);
+        using var writer = new StringWriter();
+
+        TestReportWriter.WriteJUnit(report, writer);
+
+        var suites = XDocument.Parse(writer.ToString()).Root!;
+        var cases = suites.Descendants("testcase").ToList();
+        cases.Should().NotBeEmpty().And.OnlyContain(c => c.Attribute("time")!.Value == "0.250", "the clock moves 250 ms while each case runs");
+        var total = (cases.Count * 0.25).ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
+        suites.Element("testsuite")!.Attribute("time")!.Value.Should().Be(total);
+        suites.Attribute("time")!.Value.Should().Be(total);
+        report.Results.Should().OnlyContain(r => r.Elapsed == TimeSpan.FromMilliseconds(250));
     }
 
     [Fact]

@@ -30,6 +30,15 @@ public sealed class TicketTests
     }
 
     [Fact]
+    public void A_clock_status_writes_its_amounts_as_policies_write_durations()
+    {
+        var ack = Submit(Utc(11, 24, 10), ("category", "a")).StatusAt(Utc(11, 24, 11, 30)).ClockFor("ack")!;
+
+        ack.ToString().Should().Be("ack: Running cycle 1, 1h30m of 1h", "90 minutes have run against a 1-hour target");
+        ack.ElapsedByOwner.Should().ContainSingle().Which.ToString().Should().EndWith(": 1h30m");
+    }
+
+    [Fact]
     public void Waiting_pauses_the_fix_clock_and_work_resumes_it()
     {
         var t = Submit(Utc(11, 24, 10), ("category", "a"));
