@@ -26,6 +26,12 @@ public static class Program
             return;
         }
 
+        if (args.Length > 0 && args[0] == "generate-spread-policy")
+        {
+            GenerateSpreadPolicy(args[1..]);
+            return;
+        }
+
         // Expressed as command-line options so that they combine with --inProcess and --filter (a job added to the
         // config would be replaced by the one BenchmarkDotNet builds from the command line).
         if (args.Contains("--quick"))
@@ -66,5 +72,30 @@ public static class Program
         }
 
         Console.Error.WriteLine($"{rows.Count} rows, {tickets} tickets");
+    }
+
+    /// <summary>
+    /// <c>generate-spread-policy --rules N --events M [--seed S] --out POLICY --events-out EVENTS</c>: writes the large
+    /// policy with rules spread over three fields and M random events as JSON lines (see
+    /// <see cref="Synthetic.SpreadPolicy"/>), for the whole-process measurement of the rule index.
+    /// </summary>
+    private static void GenerateSpreadPolicy(string[] args)
+    {
+        string Value(string name, string fallback)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+        }
+
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        var seed = int.Parse(Value("--seed", "2026"), culture);
+        var encoding = new System.Text.UTF8Encoding(false);
+        using (var policy = new System.IO.StreamWriter(Value("--out", "big.yaml"), false, encoding, 1 << 16))
+        {
+            Synthetic.SpreadPolicy.WritePolicy(int.Parse(Value("--rules", "100000"), culture), seed, policy);
+        }
+
+        using var events = new System.IO.StreamWriter(Value("--events-out", "events.jsonl"), false, encoding, 1 << 16);
+        Synthetic.SpreadPolicy.WriteEvents(int.Parse(Value("--events", "1000"), culture), seed, events);
     }
 }

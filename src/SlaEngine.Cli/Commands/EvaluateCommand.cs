@@ -64,7 +64,8 @@ internal static class EvaluateCommand
                 return CliApp.UsageError;
             }
 
-            var loaded = PolicyLoader.LoadFile(parse.GetValue(policyArg)!.ToString());
+            // Only errors are printed here and the lint gives warnings only: skip it (`check` is where warnings are shown).
+            var loaded = PolicyLoader.LoadFile(parse.GetValue(policyArg)!.ToString(), new PolicyLoadOptions { Lint = false });
             if (!loaded.Success)
             {
                 foreach (var d in loaded.Diagnostics)

@@ -35,7 +35,8 @@ internal static class MapCommand
         };
         command.SetAction(parse =>
         {
-            var loaded = PolicyLoader.LoadFile(parse.GetValue(policyOption)!.ToString());
+            // Only errors are printed here and the lint gives warnings only: skip it (`check` is where warnings are shown).
+            var loaded = PolicyLoader.LoadFile(parse.GetValue(policyOption)!.ToString(), new PolicyLoadOptions { Lint = false });
             if (!loaded.Success)
             {
                 foreach (var d in loaded.Diagnostics)

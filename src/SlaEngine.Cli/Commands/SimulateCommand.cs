@@ -223,7 +223,8 @@ internal static class SimulateCommand
 
     private static Policy? Load(FileInfo file, TextWriter stderr)
     {
-        var loaded = PolicyLoader.LoadFile(file.ToString());
+        // Only errors are printed here and the lint gives warnings only: skip it (`check` is where warnings are shown).
+        var loaded = PolicyLoader.LoadFile(file.ToString(), new PolicyLoadOptions { Lint = false });
         if (loaded.Success)
         {
             return loaded.Policy;

@@ -27,7 +27,8 @@ public sealed class CalendarComparerTests
         { "    zone: America/New_York\n    hours:\n      mon-fri: \"07:00-22:00\"", "    zone: America/Chicago\n    hours:\n      mon-fri: \"07:00-22:00\"" },
         { "    zone: America/New_York\n    hours:\n      mon-sun", "    zone: Europe/London\n    hours:\n      mon-sun" },
         { "      - { date: 2026-12-24, hours: \"08:00-12:00\" }", "      - { date: 2026-12-24, hours: \"08:00-13:00\" }\n      - { date: 2027-12-24, hours: \"08:00-12:00\" }" },
-        { "      - { yearly: \"12-25\", name: Christmas Day }\n  oncall", "      - { yearly: \"12-26\", name: Boxing Day }\n  oncall" },
+        { "      - { yearly: \"12-25\", name: Christmas Day }\n      - { yearly: \"01-01\", name: New Year's Day }\n  oncall", "      - { yearly: \"12-26\", name: Boxing Day }\n      - { yearly: \"01-01\", name: New Year's Day }\n  oncall" },
+        { "      - { set: us-federal }", "      - { set: us-federal }\n      - { easter: -2, name: Good Friday }" },
     };
 
     [Theory]

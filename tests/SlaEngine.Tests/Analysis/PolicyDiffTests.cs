@@ -203,17 +203,18 @@ public sealed class PolicyDiffTests
     [Fact]
     public void A_holiday_added_to_a_calendar_is_found_on_each_date_with_its_name()
     {
-        var (result, _, _) = Diff(Edit(Reference, "      - { yearly: \"01-01\", name: New Year's Day }\n", "      - { yearly: \"01-01\", name: New Year's Day }\n      - { yearly: \"07-03\", name: Independence Day observed }\n"));
+        var (result, _, _) = Diff(Edit(Reference, "      - { set: us-federal }\n", "      - { set: us-federal }\n      - { yearly: \"07-03\", name: Day before Independence Day }\n"));
 
         result.RuleDifferences.Should().BeEmpty();
         result.AreEquivalent.Should().BeFalse();
         var d = result.CalendarDifferences.Should().ContainSingle().Subject;
         d.CalendarId.Should().Be("it-hours");
-        d.Cause.Should().Contain("Independence Day observed").And.Contain("added");
+        d.Cause.Should().Contain("Day before Independence Day").And.Contain("added");
         d.NewHours.Should().Be("closed");
         d.OldHours.Should().Be("08:00-18:00");
 
-        // 2027-07-03 is a Saturday (closed anyway); 2028-07-03 is a Monday.
+        // 2026-07-03 is a Friday, closed already as Independence Day observed; 2027-07-03 is a Saturday (closed
+        // anyway); 2028-07-03 is a Monday, the one date the new holiday closes.
         d.Dates.Should().Equal(new LocalDate(2028, 7, 3));
     }
 

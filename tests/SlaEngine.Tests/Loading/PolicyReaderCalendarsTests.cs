@@ -251,6 +251,6 @@ public sealed class PolicyReaderCalendarsTests
 
         result.Errors.Should().BeEmpty();
         result.Policy!.Schema.TeamIds.Should().Contain(["cc-ops", "it-oncall"]);
-        result.Policy.Schema.Fields.Single(f => f.Name == "category").Location.Line.Should().Be(44);
+        result.Policy.Schema.Fields.Single(f => f.Name == "category").Location.Line.Should().Be(62);
     }
 }
