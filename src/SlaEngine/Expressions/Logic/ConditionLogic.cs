@@ -10,7 +10,7 @@ namespace SlaEngine.Expressions.Logic;
 
 /// <summary>
 /// A condition as a boolean formula for exact reasoning (the linter, the diff): comparisons of one field with
-/// constants become <see cref="TestFormula"/> facts with the null rule of SPEC 6 built in, everything else (string
+/// constants become <see cref="TestFormula"/> facts with the null rule (docs/rules-language.md) built in, everything else (string
 /// functions, <c>open(...)</c>, comparisons of two fields, instants) an <see cref="OpaqueFormula"/>: an unknown that is
 /// the same for every occurrence of the same sub-expression and otherwise free. Treating an unknown as free
 /// over-approximates what events can do, so "no event can make this true" proven on formulas holds for real events.
