@@ -57,14 +57,14 @@ public sealed class TicketService
                 var again = policy.Track(Timeline(stored));
                 return again.Ticket is { } same
                     ? TicketOutcome.Tracked(entry.Ticket, policy, same.StatusAt(now), duplicate: true)
-                    : TicketOutcome.Refused(entry.Ticket, again.Error!);
+                    : TicketOutcome.Refused(entry.Ticket, again.Error!.Message);
             }
 
             var added = new StoredEntry(long.MaxValue, entry.Id, entry.At, EntrySet.ToJson(entry.Set));
             var read = policy.Track(Timeline([.. stored, added]));
             if (read.Ticket is not { } ticket)
             {
-                return TicketOutcome.Refused(entry.Ticket, read.Error!);
+                return TicketOutcome.Refused(entry.Ticket, read.Error!.Message);
             }
 
             var status = ticket.StatusAt(now);
@@ -94,7 +94,7 @@ public sealed class TicketService
         var read = policy.Track(Timeline(stored));
         return read.Ticket is { } tracked
             ? TicketOutcome.Tracked(ticket, policy, tracked.StatusAt(_clock.GetCurrentInstant()), duplicate: false)
-            : TicketOutcome.Refused(ticket, read.Error!);
+            : TicketOutcome.Refused(ticket, read.Error!.Message);
     }
 
     /// <summary>

@@ -23,12 +23,8 @@ public sealed partial class Policy
     public EventReadResult ReadEventYaml(string yaml)
     {
         System.ArgumentNullException.ThrowIfNull(yaml);
-        if (yaml.Length > 0 && yaml[0] == '\uFEFF')
-        {
-            // A byte order mark (an editor's, or File.ReadAllText of a UTF-16 file) is not part of the first key.
-            yaml = yaml[1..];
-        }
-
+        // A byte order mark (an editor's, or File.ReadAllText of a UTF-16 file) is not part of the first key.
+        yaml = SlaEngine.Yaml.SourceText.WithoutBom(yaml);
         var diagnostics = new SlaEngine.Diagnostics.DiagnosticBag();
         var root = SlaEngine.Yaml.YamlTreeReader.Read(yaml, "<event>", diagnostics);
         if (diagnostics.HasErrors || root is not SlaEngine.Yaml.YamlMapping mapping)
@@ -37,10 +33,28 @@ public sealed partial class Policy
             var why = first is not null
                 ? $"line {first.Location.Line}, column {first.Location.Column}: {first.Message}"
                 : "an event must be a YAML mapping of field values";
-            return new EventReadResult(null, [new EventError(SlaEngine.Diagnostics.DiagnosticCodes.MalformedEvent, string.Empty, why)], []);
+            return new EventReadResult(null, [EventDiagnostics.Error(SlaEngine.Diagnostics.DiagnosticCodes.MalformedEvent, string.Empty, why)], []);
         }
 
         return EventReader.FromYaml(Schema, mapping);
+    }
+
+    /// <summary>
+    /// Reads a batch of change events: one JSON object, a JSON array of objects, or JSON lines (one object per line).
+    /// Each event is accepted or refused on its own; the batch fails as a whole only when the text is not JSON.
+    /// Never throws for bad input.
+    /// </summary>
+    /// <param name="json">The batch's text (see <see cref="EventFiles.TryReadText"/> to read it from a file).</param>
+    /// <returns>One result per event, in order, or why the text is not JSON (at its 1-based line and column).</returns>
+    public EventBatchReadResult ReadEvents(string json)
+    {
+        System.ArgumentNullException.ThrowIfNull(json);
+        if (!EventFiles.TrySplit(json, out var documents, out var error))
+        {
+            return new EventBatchReadResult([], error);
+        }
+
+        return new EventBatchReadResult([.. documents.Select(d => EventReader.FromJson(Schema, d))], null);
     }
 
     /// <summary>Reads a change event from a parsed JSON object.</summary>

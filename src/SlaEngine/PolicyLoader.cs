@@ -92,28 +92,9 @@ public static class PolicyLoader
             return new PolicyLoadResult(null, diagnostics.ToImmutable());
         }
 
-        var hadBom = utf8.StartsWith("\uFEFF"u8);
-        if (hadBom)
-        {
-            utf8 = utf8[3..];
-        }
-
-        string text;
-        try
-        {
-            text = StrictUtf8.GetString(utf8);
-        }
-        catch (DecoderFallbackException ex)
-        {
-            // Point at the bad bytes, not at 1:1: a stray byte in a 200-line file must be findable.
-            var valid = ValidUtf8Prefix(utf8);
-            var prefix = Encoding.UTF8.GetString(utf8[..valid]);
-            var (line, column) = YamlTreeReader.PositionOf(prefix, prefix.Length);
-            diagnostics.Error(DiagnosticCodes.UnreadableFile, at.At(line, column), $"the policy file is not valid UTF-8 text at byte {valid + (hadBom ? 3 : 0)} ({ex.Message.Split('.')[0]})");
-            return new PolicyLoadResult(null, diagnostics.ToImmutable());
-        }
-
-        return LoadChecked(text, fileName, diagnostics, options);
+        return SourceText.TryDecode(utf8, fileName, "policy file", diagnostics, out var text)
+            ? LoadChecked(text, fileName, diagnostics, options)
+            : new PolicyLoadResult(null, diagnostics.ToImmutable());
     }
 
     /// <summary>Loads a policy file. A missing or unreadable file gives a diagnostic, not an exception.</summary>
@@ -137,14 +118,10 @@ public static class PolicyLoader
         }
 
         // A device such as /dev/zero reports 0 bytes and never ends: at most MaxFileBytes + 1 bytes are read.
-        if (!BoundedFile.TryRead(path, MaxFileBytes, out var bytes, out var tooLarge, out var why))
-        {
-            return tooLarge
-                ? Failure(DiagnosticCodes.FileTooLarge, at, $"the policy file is too large: {why}; split or trim it")
-                : Failure(DiagnosticCodes.UnreadableFile, at, $"the policy file cannot be read: {why}");
-        }
-
-        return Load(bytes, path, options);
+        var diagnostics = new DiagnosticBag();
+        return SourceText.TryReadFile(path, MaxFileBytes, "policy file", "split or trim it", diagnostics, out var bytes)
+            ? Load(bytes, path, options)
+            : new PolicyLoadResult(null, diagnostics.ToImmutable());
     }
 
     /// <summary>Loads a policy from YAML text, throwing when it has errors.</summary>
@@ -166,13 +143,6 @@ public static class PolicyLoader
     {
         var result = LoadFile(path);
         return result.Policy ?? throw new PolicyLoadException(result.Diagnostics);
-    }
-
-    private static int ValidUtf8Prefix(ReadOnlySpan<byte> utf8)
-    {
-        var chars = new char[utf8.Length];
-        System.Text.Unicode.Utf8.ToUtf16(utf8, chars, out var bytesRead, out _, replaceInvalidSequences: false);
-        return bytesRead;
     }
 
     private static PolicyLoadResult Failure(string code, SourceLocation at, string message)
@@ -200,18 +170,14 @@ public static class PolicyLoader
 
     private static PolicyLoadResult LoadUnguarded(string text, string fileName, DiagnosticBag diagnostics, PolicyLoadOptions options)
     {
-        if (text.Length > 0 && text[0] == '\uFEFF')
-        {
-            text = text[1..];
-        }
-
+        text = SourceText.WithoutBom(text);
         var root = YamlTreeReader.Read(text, fileName, diagnostics);
         if (diagnostics.HasErrors && root is null)
         {
             return new PolicyLoadResult(null, diagnostics.ToImmutable());
         }
 
-        var declared = PolicyReader.Read(root, fileName, text, diagnostics);
+        var declared = PolicyReader.Read(root, fileName, text, diagnostics, options.ZoneProvider);
         Policy? policy = null;
         if (declared is not null)
         {

@@ -117,7 +117,7 @@ public sealed class GoldenOutputTests
         var read = policy.ReadTimeline(File.ReadAllText(Sample("events", "ticket-timeline.json")));
         if (!read.Success)
         {
-            return $"error: {read.Error}\n";
+            return $"error: {read.Error.Message}\n";
         }
 
         var builder = new StringBuilder();

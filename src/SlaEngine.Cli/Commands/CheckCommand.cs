@@ -1,11 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
-using System.Text.Json;
 using System.IO;
 using System.Linq;
 using Microsoft.Extensions.FileSystemGlobbing;
 using SlaEngine.Diagnostics;
+using SlaEngine.Reporting;
 using SlaEngine.Testing;
 
 namespace SlaEngine.Cli.Commands;
@@ -67,7 +67,7 @@ internal static class CheckCommand
 
             if (json)
             {
-                stdout.WriteLine(ToJson(all));
+                stdout.WriteLine(DiagnosticJson.ToJson(all));
             }
             else
             {
@@ -100,29 +100,5 @@ internal static class CheckCommand
         }
 
         return PolicyFileChecker.FindFiles(kept);
-    }
-
-    private static string ToJson(List<Diagnostic> diagnostics)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            writer.WriteStartArray();
-            foreach (var d in diagnostics)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("file", d.Location.File);
-                writer.WriteNumber("line", d.Location.Line);
-                writer.WriteNumber("column", d.Location.Column);
-                writer.WriteString("severity", d.Severity.ToString().ToLowerInvariant());
-                writer.WriteString("code", d.Code);
-                writer.WriteString("message", d.Message);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 }

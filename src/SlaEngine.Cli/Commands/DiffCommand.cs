@@ -5,6 +5,7 @@ using System.IO;
 using System.Text.Json;
 using NodaTime.Text;
 using SlaEngine.Analysis;
+using SlaEngine.Events;
 using SlaEngine.Reporting;
 
 namespace SlaEngine.Cli.Commands;
@@ -78,9 +79,9 @@ internal static class DiffCommand
                     return CliApp.UsageError;
                 }
 
-                if (InputFiles.ReadJsonDocuments(text, out var error) is not { } documents)
+                if (!EventFiles.TrySplit(text, out var documents, out var error))
                 {
-                    stderr.WriteLine($"{eventsFile}: {error}");
+                    stderr.WriteLine($"{eventsFile}: {error.Message}");
                     return CliApp.UsageError;
                 }
 

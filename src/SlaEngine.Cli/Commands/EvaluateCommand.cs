@@ -132,9 +132,9 @@ internal static class EvaluateCommand
             return CliApp.Ok;
         }
 
-        if (InputFiles.ReadJsonDocuments(text, out var error) is not { } documents)
+        if (!EventFiles.TrySplit(text, out var documents, out var error))
         {
-            stderr.WriteLine($"{file}: {error}");
+            stderr.WriteLine($"{file}: {error.Message}");
             return CliApp.Failed;
         }
 
@@ -143,7 +143,7 @@ internal static class EvaluateCommand
         foreach (var document in documents)
         {
             number++;
-            var where = documents.Count == 1 ? file.ToString() : $"{file}: event {number}";
+            var where = documents.Length == 1 ? file.ToString() : $"{file}: event {number}";
             var read = policy.ReadEvent(document);
             if (!read.Success)
             {
@@ -165,7 +165,7 @@ internal static class EvaluateCommand
             }
             else
             {
-                stdout.WriteLine(decision.ToJson(indented: documents.Count == 1));
+                stdout.WriteLine(decision.ToJson(indented: documents.Length == 1));
             }
         }
 
@@ -196,7 +196,7 @@ internal static class EvaluateCommand
         var read = output.Policy.ReadTimeline(text);
         if (!read.Success)
         {
-            stderr.WriteLine($"{file}: {read.Error}");
+            stderr.WriteLine($"{file}: {read.Error.Message}");
             return CliApp.Failed;
         }
 
@@ -222,8 +222,7 @@ internal static class EvaluateCommand
     /// <summary>The <c>at</c> text of a timeline's first entry (the submission), or null.</summary>
     private static string? TimelineSubmittedAt(string json)
     {
-        var entries = InputFiles.ReadJsonDocuments(json, out _);
-        return entries is { Count: > 0 } && entries[0].ValueKind == JsonValueKind.Object && entries[0].TryGetProperty("at", out var at) && at.ValueKind == JsonValueKind.String
+        return EventFiles.TrySplit(json, out var entries, out _) && entries.Length > 0 && entries[0].ValueKind == JsonValueKind.Object && entries[0].TryGetProperty("at", out var at) && at.ValueKind == JsonValueKind.String
             ? at.GetString()
             : null;
     }

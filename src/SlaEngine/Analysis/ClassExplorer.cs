@@ -164,7 +164,7 @@ internal sealed class ClassExplorer
             next?.Add(i);
             if (m < 0)
             {
-                if (rule.Final || FacetsOf(rule).Any(f => !decided.Contains(f)))
+                if (rule.Final || RuleFacets.Of(rule).Any(f => !decided.Contains(f)))
                 {
                     if (next is not null)
                     {
@@ -179,7 +179,7 @@ internal sealed class ClassExplorer
             }
 
             matched.Add(rule);
-            decided.UnionWith(FacetsOf(rule));
+            decided.UnionWith(RuleFacets.Of(rule));
             if (rule.Final)
             {
                 break;
@@ -206,44 +206,6 @@ internal sealed class ClassExplorer
             {
                 next.Add(i);
             }
-        }
-    }
-
-    private static IEnumerable<string> FacetsOf(Rule rule)
-    {
-        if (rule.Owner is not null)
-        {
-            yield return "owner";
-        }
-
-        if (rule.Approvers is not null)
-        {
-            yield return "approvers";
-        }
-
-        if (rule.Consulted is not null)
-        {
-            yield return "consulted";
-        }
-
-        if (rule.Informed is not null)
-        {
-            yield return "informed";
-        }
-
-        if (rule.Notice is not null)
-        {
-            yield return "notice";
-        }
-
-        foreach (var t in rule.Targets)
-        {
-            yield return "targets." + t.Clock.Name;
-        }
-
-        foreach (var e in rule.Escalations)
-        {
-            yield return "escalations." + e.Clock.Name;
         }
     }
 

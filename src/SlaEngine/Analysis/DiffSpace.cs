@@ -145,20 +145,23 @@ internal sealed class DiffSpace
 {
     private readonly Dictionary<string, int> _variableIndex = new(StringComparer.Ordinal);
 
+    /// <summary>The variables of the unknowns, by <see cref="OpaqueFormula.Identity"/>.</summary>
+    private readonly Dictionary<object, int> _unknownIndex = [];
+
     /// <summary>Each field test of the conditions, by identity, to its truth on the representatives of its variable.</summary>
     private readonly Dictionary<FieldTest, bool[]> _testRows = new(ReferenceEqualityComparer.Instance);
 
     public DiffSpace(Policy oldPolicy, Policy newPolicy)
     {
         Policies = [oldPolicy, newPolicy];
-        var formulas = Policies.Select(p => p.Rules.Select(r => r.HasWhen ? ConditionLogic.Lower(r.When.Syntax) : Formula.True).ToArray()).ToArray();
+        var formulas = Policies.Select(p => new LoweredRules(p.Rules).When).ToArray();
 
         // The atoms of both versions: field tests by field name (each distinct test of a version once, with the
         // tests equal to it), unknowns by canonical text.
         var tests = new Dictionary<string, List<(int Side, FieldTest Test)>>(StringComparer.Ordinal);
         var sameTests = new Dictionary<string, List<FieldTest>>(StringComparer.Ordinal);
-        var opaque = new List<string>();
-        var opaqueSeen = new HashSet<string>(StringComparer.Ordinal);
+        var opaque = new List<OpaqueFormula>();
+        var opaqueSeen = new HashSet<object>();
         var fieldOrder = new List<string>();
         for (var side = 0; side < 2; side++)
         {
@@ -169,13 +172,13 @@ internal sealed class DiffSpace
                     switch (leaf)
                     {
                         case TestFormula t:
-                            if (!tests.TryGetValue(t.Field.Name, out var list))
+                            if (!tests.TryGetValue(t.Field, out var list))
                             {
-                                tests[t.Field.Name] = list = [];
-                                fieldOrder.Add(t.Field.Name);
+                                tests[t.Field] = list = [];
+                                fieldOrder.Add(t.Field);
                             }
 
-                            var content = TestKey(t.Field.Name, side, t.Test);
+                            var content = TestKey(t.Field, side, t.Test);
                             if (!sameTests.TryGetValue(content, out var same))
                             {
                                 sameTests[content] = same = [];
@@ -184,8 +187,8 @@ internal sealed class DiffSpace
 
                             same.Add(t.Test);
                             break;
-                        case OpaqueFormula o when opaqueSeen.Add(o.Key):
-                            opaque.Add(o.Key);
+                        case OpaqueFormula o when opaqueSeen.Add(o.Identity):
+                            opaque.Add(o);
                             break;
                     }
                 }
@@ -216,11 +219,12 @@ internal sealed class DiffSpace
             variables.Add(v);
         }
 
-        foreach (var key in opaque)
+        foreach (var o in opaque)
         {
-            _variableIndex["\u0001" + key] = variables.Count;
+            _unknownIndex[o.Identity] = variables.Count;
             EventValue[] values = [new EventValue(true, false), new EventValue(true, true)];
-            variables.Add(new DiffVariable(key, [], values, [[values[0]], [values[1]]], [], null));
+            var name = o.Key ?? "#" + _unknownIndex.Count.ToString(CultureInfo.InvariantCulture);
+            variables.Add(new DiffVariable(name, [], values, [[values[0]], [values[1]]], [], null));
         }
 
         Variables = [.. variables];
@@ -289,7 +293,7 @@ internal sealed class DiffSpace
                 return c.Value ? DiffNode.True : DiffNode.False;
             case TestFormula t:
             {
-                var index = _variableIndex.GetValueOrDefault(t.Field.Name, -1);
+                var index = _variableIndex.GetValueOrDefault(t.Field, -1);
                 if (index < 0)
                 {
                     return DiffNode.False; // only in an empty space
@@ -299,7 +303,7 @@ internal sealed class DiffSpace
             }
 
             case OpaqueFormula o:
-                return new DiffLeaf(_variableIndex["\u0001" + o.Key], [false, true]);
+                return new DiffLeaf(_unknownIndex[o.Identity], [false, true]);
             case NotFormula n:
                 return new DiffNot(Bind(n.Operand));
             case AndFormula a:
@@ -484,13 +488,7 @@ internal sealed class DiffSpace
         {
             if (field.HasDefault)
             {
-                var d = field.Default;
-                return d.Kind switch
-                {
-                    FieldValueKind.String => new AbstractValue(true, 0, d.Text),
-                    FieldValueKind.Instant or FieldValueKind.StringList => new AbstractValue(true, 0, null),
-                    _ => new AbstractValue(true, d.Number, null),
-                };
+                return AbstractValue.Of(field.Default);
             }
 
             return field.IsRequired ? null : AbstractValue.Absent;
@@ -498,8 +496,8 @@ internal sealed class DiffSpace
 
         return (field.Type, value.Value) switch
         {
-            (FieldType.Enum, string s) => field.EnumOrdinal(s) is var o and >= 0 ? new AbstractValue(true, o, null) : null,
-            (FieldType.Team, string s) => schema.TeamOrdinal(s) is var o and >= 0 ? new AbstractValue(true, o, null) : null,
+            (FieldType.Enum, string s) => field.EnumOrdinal(s) >= 0 ? new AbstractValue(true, 0, s) : null,
+            (FieldType.Team, string s) => schema.TeamOrdinal(s) >= 0 ? new AbstractValue(true, 0, s) : null,
             (FieldType.Bool, bool b) => new AbstractValue(true, b ? 1 : 0, null),
             (FieldType.Int, long n) => new AbstractValue(true, n, null),
             (FieldType.String, string s) => new AbstractValue(true, 0, s),

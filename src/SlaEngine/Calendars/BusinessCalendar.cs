@@ -396,7 +396,7 @@ public sealed partial class BusinessCalendar
     }
 
     /// <summary>
-    /// Adds business days (SPEC 4.3): with D0 the local date of <paramref name="start"/>, returns the end of the last
+    /// Adds business days (docs/calendars.md, "Business days"): with D0 the local date of <paramref name="start"/>, returns the end of the last
     /// open interval that starts on the N-th open date after D0. Tuesday 10:00 + 1 is Wednesday at closing; Saturday
     /// 10:00 + 1 is Monday at closing. Adding zero returns <paramref name="start"/>.
     /// </summary>
@@ -438,7 +438,7 @@ public sealed partial class BusinessCalendar
     }
 
     /// <summary>
-    /// Subtracts business days (SPEC 4.3, for notice periods): with D0 the local date of <paramref name="end"/>, returns
+    /// Subtracts business days (docs/calendars.md, "Business days"; for notice periods): with D0 the local date of <paramref name="end"/>, returns
     /// the start of the first open interval that starts on the N-th open date before D0. Three business days before a
     /// Tuesday 08:00 on a Monday-to-Friday calendar is the previous Thursday at opening. Subtracting zero returns
     /// <paramref name="end"/>.

@@ -7,10 +7,20 @@ namespace SlaEngine.Evaluation;
 /// matched, in order. Facet names: <c>owner</c>, <c>approvers</c>, <c>consulted</c>, <c>informed</c>, <c>notice</c>,
 /// <c>targets.&lt;clock&gt;</c>, <c>escalations.&lt;clock&gt;</c>.
 /// </summary>
-/// <param name="DecidedBy">Facet → rule id, in a fixed facet order.</param>
-/// <param name="Matched">The ids of the rules that matched, in policy order (up to and including a final rule).</param>
-public sealed record DecisionTrace(ImmutableArray<FacetDecision> DecidedBy, ImmutableArray<string> Matched)
+public sealed record DecisionTrace
 {
+    internal DecisionTrace(ImmutableArray<FacetDecision> decidedBy, ImmutableArray<string> matched)
+    {
+        DecidedBy = decidedBy;
+        Matched = matched;
+    }
+
+    /// <summary>Facet → rule id, in a fixed facet order.</summary>
+    public ImmutableArray<FacetDecision> DecidedBy { get; }
+
+    /// <summary>The ids of the rules that matched, in policy order (up to and including a final rule).</summary>
+    public ImmutableArray<string> Matched { get; }
+
     /// <summary>The rule that decided a facet, or null when no rule did.</summary>
     /// <param name="facet">The facet name.</param>
     /// <returns>The rule id, or null.</returns>
@@ -29,6 +39,17 @@ public sealed record DecisionTrace(ImmutableArray<FacetDecision> DecidedBy, Immu
 }
 
 /// <summary>One facet of a decision and the rule that decided it.</summary>
-/// <param name="Facet">The facet name.</param>
-/// <param name="RuleId">The rule id.</param>
-public sealed record FacetDecision(string Facet, string RuleId);
+public sealed record FacetDecision
+{
+    internal FacetDecision(string facet, string ruleId)
+    {
+        Facet = facet;
+        RuleId = ruleId;
+    }
+
+    /// <summary>The facet name.</summary>
+    public string Facet { get; }
+
+    /// <summary>The rule id.</summary>
+    public string RuleId { get; }
+}

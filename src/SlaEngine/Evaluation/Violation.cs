@@ -1,10 +1,20 @@
 namespace SlaEngine.Evaluation;
 
 /// <summary>Something wrong with a change request under the policy.</summary>
-/// <param name="Code">The stable code: <c>unowned</c>, <c>notice-period</c>, <c>freeze</c> or <c>out-of-range</c>.</param>
-/// <param name="Message">What is wrong, in plain words.</param>
-public sealed record Violation(string Code, string Message)
+public sealed record Violation
 {
+    internal Violation(string code, string message)
+    {
+        Code = code;
+        Message = message;
+    }
+
+    /// <summary>The stable code: <c>unowned</c>, <c>notice-period</c>, <c>freeze</c> or <c>out-of-range</c>.</summary>
+    public string Code { get; }
+
+    /// <summary>What is wrong, in plain words.</summary>
+    public string Message { get; }
+
     /// <summary>No matching rule sets an owner.</summary>
     public const string Unowned = "unowned";
 

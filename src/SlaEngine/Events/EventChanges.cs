@@ -13,7 +13,7 @@ internal static class EventChanges
     {
         var schema = current.Schema;
         var slots = current.Values.ToArray();
-        var errors = ImmutableArray.CreateBuilder<EventError>();
+        var errors = ImmutableArray.CreateBuilder<Diagnostic>();
         var notes = ImmutableArray.CreateBuilder<Diagnostic>();
         var id = current.Id;
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -21,13 +21,13 @@ internal static class EventChanges
         {
             if (!seen.Add(name))
             {
-                errors.Add(new EventError(DiagnosticCodes.InvalidEventValue, name, $"{YamlTreeReader.Shorten(name)}: the field is set twice in one entry"));
+                errors.Add(EventDiagnostics.Error(DiagnosticCodes.InvalidEventValue, name, $"{YamlTreeReader.Shorten(name)}: the field is set twice in one entry"));
                 continue;
             }
 
             if (name == EventSchema.SubmittedAtField)
             {
-                errors.Add(new EventError(DiagnosticCodes.InvalidEventValue, name, "submittedAt: only the first entry (the submission) sets it; every clock counts from it"));
+                errors.Add(EventDiagnostics.Error(DiagnosticCodes.InvalidEventValue, name, "submittedAt: only the first entry (the submission) sets it; every clock counts from it"));
                 continue;
             }
 
@@ -48,7 +48,7 @@ internal static class EventChanges
             {
                 if (field.IsRequired)
                 {
-                    errors.Add(new EventError(DiagnosticCodes.MissingEventField, name, $"{name}: the field is required and may not be cleared"));
+                    errors.Add(EventDiagnostics.Error(DiagnosticCodes.MissingEventField, name, $"{name}: the field is required and may not be cleared"));
                 }
                 else
                 {
@@ -65,7 +65,7 @@ internal static class EventChanges
             }
             else
             {
-                errors.Add(new EventError(DiagnosticCodes.InvalidEventValue, name, $"{name}: {message}"));
+                errors.Add(EventDiagnostics.Error(DiagnosticCodes.InvalidEventValue, name, $"{name}: {message}"));
             }
         }
 

@@ -8,7 +8,7 @@ namespace SlaEngine.Events;
 /// <summary>The outcome of reading a change event: the validated event, or every error that refused it.</summary>
 public sealed class EventReadResult
 {
-    internal EventReadResult(ChangeEvent? changeEvent, ImmutableArray<EventError> errors, ImmutableArray<Diagnostic> notes)
+    internal EventReadResult(ChangeEvent? changeEvent, ImmutableArray<Diagnostic> errors, ImmutableArray<Diagnostic> notes)
     {
         Event = errors.IsEmpty ? changeEvent : null;
         Errors = errors;
@@ -19,7 +19,7 @@ public sealed class EventReadResult
     public ChangeEvent? Event { get; }
 
     /// <summary>Why the event was refused; empty when it was accepted.</summary>
-    public ImmutableArray<EventError> Errors { get; }
+    public ImmutableArray<Diagnostic> Errors { get; }
 
     /// <summary>Information, such as fields the policy does not read (they are ignored).</summary>
     public ImmutableArray<Diagnostic> Notes { get; }

@@ -23,7 +23,7 @@ internal static class EventReader
 
     public static EventReadResult Read(EventSchema schema, IEnumerable<KeyValuePair<string, RawValue>> values, string source = "<event>")
     {
-        var errors = ImmutableArray.CreateBuilder<EventError>();
+        var errors = ImmutableArray.CreateBuilder<Diagnostic>();
         var notes = ImmutableArray.CreateBuilder<Diagnostic>();
         var slots = new FieldValue[schema.Fields.Length];
         var given = new bool[slots.Length];
@@ -35,7 +35,7 @@ internal static class EventReader
         {
             if (!seen.Add(name))
             {
-                errors.Add(new EventError(DiagnosticCodes.InvalidEventValue, name, $"{Short(name)}: the field is given twice"));
+                errors.Add(EventDiagnostics.Error(DiagnosticCodes.InvalidEventValue, name, $"{Short(name)}: the field is given twice"));
                 continue;
             }
 
@@ -50,7 +50,7 @@ internal static class EventReader
                     }
                     else
                     {
-                        errors.Add(new EventError(DiagnosticCodes.InvalidEventValue, name, $"{name}: {error}"));
+                        errors.Add(EventDiagnostics.Error(DiagnosticCodes.InvalidEventValue, name, $"{name}: {error}"));
                     }
                 }
 
@@ -70,7 +70,7 @@ internal static class EventReader
                     case RawKind.Null:
                         break;
                     default:
-                        errors.Add(new EventError(DiagnosticCodes.InvalidEventValue, name, $"id: expected a string, got {raw.Describe}"));
+                        errors.Add(EventDiagnostics.Error(DiagnosticCodes.InvalidEventValue, name, $"id: expected a string, got {raw.Describe}"));
                         break;
                 }
 
@@ -100,13 +100,13 @@ internal static class EventReader
             {
                 // Reported once: the field is not also "required" below.
                 slots[field.Slot] = field.Default.IsAbsent ? FieldValue.FromBool(false) : field.Default;
-                errors.Add(new EventError(DiagnosticCodes.InvalidEventValue, name, $"{name}: {message}"));
+                errors.Add(EventDiagnostics.Error(DiagnosticCodes.InvalidEventValue, name, $"{name}: {message}"));
             }
         }
 
         if (!submittedGiven)
         {
-            errors.Add(new EventError(DiagnosticCodes.MissingEventField, EventSchema.SubmittedAtField, "submittedAt: the event must say when it was submitted (an ISO-8601 instant with an offset)"));
+            errors.Add(EventDiagnostics.Error(DiagnosticCodes.MissingEventField, EventSchema.SubmittedAtField, "submittedAt: the event must say when it was submitted (an ISO-8601 instant with an offset)"));
         }
 
         foreach (var field in schema.Fields)
@@ -115,7 +115,7 @@ internal static class EventReader
             {
                 if (slots[field.Slot].IsAbsent && field.IsRequired)
                 {
-                    errors.Add(new EventError(DiagnosticCodes.MissingEventField, field.Name, $"{field.Name}: the field is required and may not be null"));
+                    errors.Add(EventDiagnostics.Error(DiagnosticCodes.MissingEventField, field.Name, $"{field.Name}: the field is required and may not be null"));
                 }
 
                 continue;
@@ -127,7 +127,7 @@ internal static class EventReader
             }
             else if (field.IsRequired)
             {
-                errors.Add(new EventError(DiagnosticCodes.MissingEventField, field.Name, $"{field.Name}: the field is required{Expected(field, schema)}"));
+                errors.Add(EventDiagnostics.Error(DiagnosticCodes.MissingEventField, field.Name, $"{field.Name}: the field is required{Expected(field, schema)}"));
             }
         }
 
@@ -292,11 +292,8 @@ internal static class EventReader
     /// <summary>Reads one JSON object as an event.</summary>
     public static EventReadResult FromJson(EventSchema schema, string json, string source = "<event>")
     {
-        if (json.Length > 0 && json[0] == '\uFEFF')
-        {
-            // A byte order mark is not JSON, but editors write one.
-            json = json[1..];
-        }
+        // A byte order mark is not JSON, but editors write one.
+        json = SourceText.WithoutBom(json);
 
         try
         {
@@ -396,5 +393,5 @@ internal static class EventReader
     };
 
     private static EventReadResult Malformed(string message) =>
-        new(null, [new EventError(DiagnosticCodes.MalformedEvent, string.Empty, message)], []);
+        new(null, [EventDiagnostics.Error(DiagnosticCodes.MalformedEvent, string.Empty, message)], []);
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using SlaEngine.Diagnostics;
 
 namespace SlaEngine.Events;
 
@@ -9,7 +10,7 @@ public sealed class EventValidationException : Exception
 {
     /// <summary>Creates the exception from the errors that refused the event.</summary>
     /// <param name="errors">The errors.</param>
-    public EventValidationException(ImmutableArray<EventError> errors)
+    public EventValidationException(ImmutableArray<Diagnostic> errors)
         : base("The event is not valid for the policy: " + string.Join("; ", errors.IsDefault ? [] : errors.Select(e => e.Message))) =>
         Errors = errors.IsDefault ? [] : errors;
 
@@ -31,5 +32,5 @@ public sealed class EventValidationException : Exception
         : base(message, innerException) => Errors = [];
 
     /// <summary>The errors that refused the event.</summary>
-    public ImmutableArray<EventError> Errors { get; }
+    public ImmutableArray<Diagnostic> Errors { get; }
 }

@@ -15,7 +15,7 @@ namespace SlaEngine.Expressions;
 /// </summary>
 /// <remarks>
 /// Values are read by slot (<c>e[slot]</c>), enum and team literals are already ordinals, list literals become
-/// bitmaps or sets. The null rule of SPEC 6: <c>==</c> and <c>!=</c> treat two absent values as equal; every other
+/// bitmaps or sets. The null rule of the rules language (docs/rules-language.md): <c>==</c> and <c>!=</c> treat two absent values as equal; every other
 /// operator and function on an absent value yields false (or, for value functions such as <c>lower()</c> and
 /// <c>size()</c>, absent, which makes the enclosing comparison false).
 /// </remarks>

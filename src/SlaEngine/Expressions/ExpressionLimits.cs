@@ -1,6 +1,6 @@
 namespace SlaEngine.Expressions;
 
-/// <summary>The limits of the rules language (SPEC 6): beyond them, a diagnostic, never a stack overflow.</summary>
+/// <summary>The limits of the rules language (docs/rules-language.md, "Limits"): beyond them, a diagnostic, never a stack overflow.</summary>
 internal static class ExpressionLimits
 {
     /// <summary>The longest expression, in characters.</summary>

@@ -28,8 +28,6 @@ public static class MappingLoader
     /// <summary>The largest mapping file accepted: 1 MiB.</summary>
     public const int MaxFileBytes = 1024 * 1024;
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     /// <summary>Loads a mapping from YAML text.</summary>
     /// <param name="yaml">The mapping's text.</param>
     /// <param name="policy">The policy whose fields the mapping sets.</param>
@@ -45,11 +43,7 @@ public static class MappingLoader
             return Failure(DiagnosticCodes.FileTooLarge, new SourceLocation(fileName, 1, 1), $"the mapping is larger than {MaxFileBytes / 1024} KiB");
         }
 
-        if (yaml.Length > 0 && yaml[0] == '\uFEFF')
-        {
-            yaml = yaml[1..];
-        }
-
+        yaml = SourceText.WithoutBom(yaml);
         var diagnostics = new DiagnosticBag();
         var root = YamlTreeReader.Read(yaml, fileName, diagnostics);
         var mapping = diagnostics.HasErrors && root is null ? null : MappingReader.Read(root, fileName, policy, diagnostics);
@@ -70,24 +64,11 @@ public static class MappingLoader
             return Failure(DiagnosticCodes.UnreadableFile, at, "the mapping file does not exist");
         }
 
-        if (!BoundedFile.TryRead(path, MaxFileBytes, out var bytes, out var tooLarge, out var why))
-        {
-            return tooLarge
-                ? Failure(DiagnosticCodes.FileTooLarge, at, $"the mapping file is too large: {why}")
-                : Failure(DiagnosticCodes.UnreadableFile, at, $"the mapping file cannot be read: {why}");
-        }
-
-        string text;
-        try
-        {
-            text = StrictUtf8.GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            return Failure(DiagnosticCodes.UnreadableFile, at, "the mapping file is not valid UTF-8 text");
-        }
-
-        return Load(text, policy, path);
+        var diagnostics = new DiagnosticBag();
+        return SourceText.TryReadFile(path, MaxFileBytes, "mapping file", null, diagnostics, out var bytes)
+            && SourceText.TryDecode(bytes, path, "mapping file", diagnostics, out var text)
+            ? Load(text, policy, path)
+            : new MappingLoadResult(null, diagnostics.ToImmutable());
     }
 
     private static MappingLoadResult Failure(string code, SourceLocation at, string message)

@@ -56,13 +56,13 @@ internal sealed partial class PolicyReader
             return null;
         }
 
-        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId.Value);
+        var zone = _zones.GetZoneOrNull(zoneId.Value);
         if (zone is null)
         {
             _d.Error(
                 DiagnosticCodes.UnknownZone,
                 zoneId.Location,
-                $"unknown time zone '{YamlTreeReader.Shorten(zoneId.Value)}': use an IANA zone id such as America/New_York{SuggestionFinder.DidYouMean(zoneId.Value, DateTimeZoneProviders.Tzdb.Ids)}");
+                $"unknown time zone '{YamlTreeReader.Shorten(zoneId.Value)}': use an IANA zone id such as America/New_York{SuggestionFinder.DidYouMean(zoneId.Value, _zones.Ids)}");
         }
 
         return zone;

@@ -73,18 +73,25 @@ internal sealed partial class PolicyReader
     private readonly string _file;
     private readonly string _text;
     private readonly DiagnosticBag _d;
+    private readonly IDateTimeZoneProvider _zones;
 
-    private PolicyReader(string file, string text, DiagnosticBag diagnostics)
+    private PolicyReader(string file, string text, DiagnosticBag diagnostics, IDateTimeZoneProvider zones)
     {
         _file = file;
         _text = text;
         _d = diagnostics;
+        _zones = zones;
     }
 
     /// <summary>Reads the tree; returns null when the document is not even a mapping with an id.</summary>
-    public static PolicyDecl? Read(YamlNode? root, string file, string text, DiagnosticBag diagnostics)
+    /// <param name="root">The document's root node.</param>
+    /// <param name="file">The file name for diagnostics.</param>
+    /// <param name="text">The document's text.</param>
+    /// <param name="diagnostics">Where problems go.</param>
+    /// <param name="zones">The time zone database zone ids are resolved in (NodaTime's bundled tz database when null).</param>
+    public static PolicyDecl? Read(YamlNode? root, string file, string text, DiagnosticBag diagnostics, IDateTimeZoneProvider? zones = null)
     {
-        var reader = new PolicyReader(file, text, diagnostics);
+        var reader = new PolicyReader(file, text, diagnostics, zones ?? DateTimeZoneProviders.Tzdb);
         return reader.ReadPolicy(root);
     }
 

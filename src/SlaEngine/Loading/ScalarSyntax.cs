@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using NodaTime;
 using NodaTime.Text;
 using SlaEngine.Model;
+using SlaEngine.Text;
 
 namespace SlaEngine.Loading;
 
@@ -18,10 +19,11 @@ internal static partial class ScalarSyntax
     {
         spec = default;
         var trimmed = text.Trim();
-        var bd = BusinessDaysRegex().Match(trimmed);
-        if (bd.Success)
+        var parsed = DurationText.TryParseWritten(trimmed, out var written);
+        if (parsed && written.Form == WrittenDurationForm.BusinessDays)
         {
-            if (!int.TryParse(bd.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var days) || days > 100_000)
+            var days = written.BusinessDays;
+            if (days > 100_000)
             {
                 error = $"business days '{text}' are out of range (at most 100000bd)";
                 return false;
@@ -38,24 +40,18 @@ internal static partial class ScalarSyntax
             return true;
         }
 
-        var m = DurationRegex().Match(trimmed);
-        if (!m.Success || trimmed.Length == 0)
+        // A policy writes open time in weeks, days, hours and minutes only: no seconds, no ISO-8601, no bare 0.
+        if (!parsed || trimmed.Length == 0 || written.Form != WrittenDurationForm.Units || written.HasSeconds || written.IsBareZero)
         {
             error = $"'{text}' is not a duration: write amounts of open time like 30m, 4h, 1h30m, 2d (48h), 1w (168h), or business days like 3bd";
             return false;
         }
 
         long minutes = 0;
-        (string Group, long Factor)[] units = [("w", 7 * 24 * 60), ("d", 24 * 60), ("h", 60), ("m", 1)];
-        foreach (var (group, factor) in units)
+        (long Amount, long Factor)[] units = [(written.Weeks, 7 * 24 * 60), (written.Days, 24 * 60), (written.Hours, 60), (written.Minutes, 1)];
+        foreach (var (amount, factor) in units)
         {
-            var g = m.Groups[group];
-            if (!g.Success)
-            {
-                continue;
-            }
-
-            if (!long.TryParse(g.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount > 100_000_000)
+            if (amount > 100_000_000)
             {
                 error = $"duration '{text}' is out of range";
                 return false;
@@ -398,12 +394,6 @@ internal static partial class ScalarSyntax
 
     /// <summary>Whether a field name is an identifier the rules language can read.</summary>
     public static bool IsValidFieldName(string name) => FieldNameRegex().IsMatch(name);
-
-    [GeneratedRegex(@"^([0-9]{1,9})bd\z", RegexOptions.CultureInvariant)]
-    private static partial Regex BusinessDaysRegex();
-
-    [GeneratedRegex(@"^(?:(?<w>[0-9]{1,12})w)?(?:(?<d>[0-9]{1,12})d)?(?:(?<h>[0-9]{1,12})h)?(?:(?<m>[0-9]{1,12})m)?\z", RegexOptions.CultureInvariant)]
-    private static partial Regex DurationRegex();
 
     [GeneratedRegex(@"^([0-9]{1,4}(?:\.[0-9]{1,6})?)%\z", RegexOptions.CultureInvariant)]
     private static partial Regex PercentRegex();

@@ -6,7 +6,7 @@ namespace SlaEngine.Policies;
 
 /// <summary>
 /// An amount of SLA time as a policy writes it: open time on a calendar (<c>4h</c>, <c>1h30m</c>, <c>2d</c> = 48h,
-/// <c>1w</c> = 168h), or a number of business days (<c>3bd</c>, see SPEC 4.3).
+/// <c>1w</c> = 168h), or a number of business days (<c>3bd</c>, see docs/calendars.md, "Business days").
 /// </summary>
 /// <param name="OpenTime">The open time; <see cref="Duration.Zero"/> for business days.</param>
 /// <param name="BusinessDays">The number of business days; 0 for open time.</param>

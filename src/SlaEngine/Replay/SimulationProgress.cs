@@ -1,9 +1,21 @@
-using System;
-
 namespace SlaEngine.Replay;
 
 /// <summary>How far a replay has got: for a progress line on a terminal.</summary>
-/// <param name="Rows">Rows read so far.</param>
-/// <param name="Tickets">Tickets whose figures are done.</param>
-/// <param name="OpenTickets">Tickets read but not yet done (held in memory).</param>
-public readonly record struct SimulationProgress(long Rows, long Tickets, long OpenTickets);
+public readonly record struct SimulationProgress
+{
+    internal SimulationProgress(long rows, long tickets, long openTickets)
+    {
+        Rows = rows;
+        Tickets = tickets;
+        OpenTickets = openTickets;
+    }
+
+    /// <summary>Rows read so far.</summary>
+    public long Rows { get; }
+
+    /// <summary>Tickets whose figures are done.</summary>
+    public long Tickets { get; }
+
+    /// <summary>Tickets read but not yet done (held in memory).</summary>
+    public long OpenTickets { get; }
+}

@@ -141,7 +141,7 @@ internal sealed class TicketReplayer
                 if (read.Event is null)
                 {
                     var first = read.Errors[0];
-                    return new HistoryError(row.Line, row.Ticket, first.Field.Length == 0 ? null : first.Field, Under(p, $"the ticket's first row (its submission): {first.Message}"));
+                    return new HistoryError(row.Line, row.Ticket, first.Location.Path, Under(p, $"the ticket's first row (its submission): {first.Message}"));
                 }
 
                 tickets[p] = _policies[p].Track(read.Event);
@@ -203,7 +203,7 @@ internal sealed class TicketReplayer
         }
 
         var first = ex.Errors[0];
-        return new HistoryError(row.Line, row.Ticket, first.Field.Length == 0 ? null : first.Field, Under(policy, first.Message));
+        return new HistoryError(row.Line, row.Ticket, first.Location.Path, Under(policy, first.Message));
     }
 
     private string Under(int policy, string message) =>

@@ -9,11 +9,24 @@ namespace SlaEngine.Testing;
 /// Rule coverage of one policy by the cases that ran against it, from each decision's trace: rules no case matched,
 /// and facets of each rule that never decided anything. Immutable.
 /// </summary>
-/// <param name="PolicyId">The policy's id.</param>
-/// <param name="PolicyPath">The policy file's full path.</param>
-/// <param name="Rules">Every rule, in policy order.</param>
-public sealed record PolicyCoverage(string PolicyId, string PolicyPath, ImmutableArray<RuleCoverage> Rules)
+public sealed record PolicyCoverage
 {
+    internal PolicyCoverage(string policyId, string policyPath, ImmutableArray<RuleCoverage> rules)
+    {
+        PolicyId = policyId;
+        PolicyPath = policyPath;
+        Rules = rules;
+    }
+
+    /// <summary>The policy's id.</summary>
+    public string PolicyId { get; }
+
+    /// <summary>The policy file's full path.</summary>
+    public string PolicyPath { get; }
+
+    /// <summary>Every rule, in policy order.</summary>
+    public ImmutableArray<RuleCoverage> Rules { get; }
+
     /// <summary>The ids of the rules no case matched, in policy order.</summary>
     public ImmutableArray<string> UnmatchedRules => [.. Rules.Where(r => !r.Matched).Select(r => r.RuleId)];
 

@@ -173,7 +173,7 @@ public sealed class PolicyFileChecker
             var (read, mapping) = PolicyTestRunner.ReadFirstEvent(policy, suite, testCase);
             foreach (var error in read.Errors)
             {
-                var at = mapping.Entries.FirstOrDefault(e => e.Key.Value == error.Field).Value?.Location ?? mapping.Location;
+                var at = mapping.Entries.FirstOrDefault(e => e.Key.Value == error.Location.Path).Value?.Location ?? mapping.Location;
                 diagnostics.Error(
                     DiagnosticCodes.TestEventRefused,
                     at,

@@ -255,7 +255,7 @@ public sealed class PolicyTestRunner
         var tracked = policy.Track(timeline);
         if (!tracked.Success)
         {
-            return (null, tracked.Error);
+            return (null, tracked.Error.Message);
         }
 
         var ticket = tracked.Ticket;

@@ -11,7 +11,7 @@ using SlaEngine.Loading;
 namespace SlaEngine.Testing;
 
 /// <summary>
-/// A policy test file (<c>*.tests.yaml</c>, SPEC section 8): a suite name, the policy under test and named cases.
+/// A policy test file (<c>*.tests.yaml</c>, described in docs/cli.md under <c>slaengine test</c>): a suite name, the policy under test and named cases.
 /// Immutable and thread-safe.
 /// </summary>
 /// <example>
@@ -31,8 +31,6 @@ public sealed class PolicyTestSuite
 
     /// <summary>The largest test file accepted: 4 MiB, like a policy.</summary>
     public const int MaxFileBytes = PolicyLoader.MaxFileBytes;
-
-    private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
 
     internal PolicyTestSuite(string name, string file, string policyPath, SourceLocation policyLocation, ImmutableArray<PolicyTestCase> cases)
     {
@@ -76,28 +74,11 @@ public sealed class PolicyTestSuite
     public static PolicyTestSuiteLoadResult Load(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var at = new SourceLocation(path, 1, 1);
-        if (!BoundedFile.TryRead(path, MaxFileBytes, out var bytes, out var tooLarge, out var why))
+        var diagnostics = new DiagnosticBag();
+        if (!SourceText.TryReadFile(path, MaxFileBytes, "test file", "split it", diagnostics, out var bytes)
+            || !SourceText.TryDecode(bytes, path, "test file", diagnostics, out var text))
         {
-            return tooLarge
-                ? Failure(DiagnosticCodes.FileTooLarge, at, $"the test file is too large: {why}; split it")
-                : Failure(DiagnosticCodes.UnreadableFile, at, $"the test file cannot be read: {why}");
-        }
-
-        var hadBom = bytes.AsSpan().StartsWith("\uFEFF"u8);
-        string text;
-        try
-        {
-            text = StrictUtf8.GetString(bytes, hadBom ? 3 : 0, bytes.Length - (hadBom ? 3 : 0));
-        }
-        catch (DecoderFallbackException ex)
-        {
-            // Point at the bad bytes, not at 1:1, as the policy loader does.
-            var offset = hadBom ? 3 : 0;
-            var valid = ValidUtf8Prefix(bytes.AsSpan(offset));
-            var prefix = Encoding.UTF8.GetString(bytes, offset, valid);
-            var (line, column) = YamlTreeReader.PositionOf(prefix, prefix.Length);
-            return Failure(DiagnosticCodes.UnreadableFile, at.At(line, column), $"the test file is not valid UTF-8 text at byte {valid + offset} ({ex.Message.Split('.')[0]})");
+            return new PolicyTestSuiteLoadResult(null, diagnostics.ToImmutable());
         }
 
         var directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? Directory.GetCurrentDirectory();
@@ -114,11 +95,7 @@ public sealed class PolicyTestSuite
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(baseDirectory);
-        if (yaml.Length > 0 && yaml[0] == '\uFEFF')
-        {
-            yaml = yaml[1..];
-        }
-
+        yaml = SourceText.WithoutBom(yaml);
         var diagnostics = new DiagnosticBag();
         var root = YamlTreeReader.Read(yaml, fileName, diagnostics);
         var suite = TestSuiteReader.Read(root, fileName, baseDirectory, diagnostics);
@@ -208,19 +185,5 @@ public sealed class PolicyTestSuite
             // A dangling or looping link: treated as its own path, and listing it fails harmlessly.
             return path;
         }
-    }
-
-    /// <summary>The length of the longest prefix of <paramref name="bytes"/> that is valid UTF-8.</summary>
-    private static int ValidUtf8Prefix(ReadOnlySpan<byte> bytes)
-    {
-        var status = System.Text.Unicode.Utf8.ToUtf16(bytes, new char[bytes.Length], out var read, out _, replaceInvalidSequences: false);
-        return status == System.Buffers.OperationStatus.Done ? bytes.Length : read;
-    }
-
-    private static PolicyTestSuiteLoadResult Failure(string code, SourceLocation at, string message)
-    {
-        var diagnostics = new DiagnosticBag();
-        diagnostics.Error(code, at, message);
-        return new PolicyTestSuiteLoadResult(null, diagnostics.ToImmutable());
     }
 }

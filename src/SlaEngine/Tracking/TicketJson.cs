@@ -82,10 +82,7 @@ internal static class TicketJson
 
     public static TicketReadResult Read(Policy policy, string json, bool refuseOtherDigest)
     {
-        if (json.Length > 0 && json[0] == '\uFEFF')
-        {
-            json = json[1..];
-        }
+        json = SlaEngine.Yaml.SourceText.WithoutBom(json);
 
         string? id, version, digest;
         try
@@ -103,7 +100,7 @@ internal static class TicketJson
         }
         catch (JsonException ex)
         {
-            return Refused($"the ticket is not valid JSON: {ex.Message}");
+            return Refused($"the ticket is not valid JSON at {JsonErrorText.Describe(ex)}", (int)(ex.LineNumber ?? -1) + 1, (int)(ex.BytePositionInLine ?? -1) + 1);
         }
 
         var warnings = ImmutableArray.CreateBuilder<string>();
@@ -119,7 +116,7 @@ internal static class TicketJson
 
         if (refuseOtherDigest && warnings.Count > 0)
         {
-            return new TicketReadResult(null, string.Join("; ", warnings), []);
+            return Refused(string.Join("; ", warnings));
         }
 
         var read = TimelineReader.FromJson(policy, json);
@@ -129,7 +126,9 @@ internal static class TicketJson
     private static string? Text(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private static TicketReadResult Refused(string error) => new(null, error, []);
+    /// <summary>A refusal in the one error shape; a stored ticket has lines only when its JSON is broken.</summary>
+    private static TicketReadResult Refused(string message, int line = 0, int column = 0) =>
+        new(null, new SlaEngine.Diagnostics.Diagnostic(SlaEngine.Diagnostics.DiagnosticCodes.MalformedEvent, SlaEngine.Diagnostics.DiagnosticSeverity.Error, message, new SlaEngine.Diagnostics.SourceLocation("<ticket>", line, column)), []);
 
     private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
     {

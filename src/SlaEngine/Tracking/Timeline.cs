@@ -51,9 +51,9 @@ public sealed class Timeline
     /// </summary>
     /// <param name="json">The JSON text.</param>
     /// <param name="timeline">The timeline, when read.</param>
-    /// <param name="error">Why it was refused (naming the entry), when not.</param>
+    /// <param name="error">Why it was refused, when not: the message names the entry, the location gives it as <see cref="SlaEngine.Diagnostics.SourceLocation.Entry"/> (or the line and column where the JSON is broken).</param>
     /// <returns>Whether the text was read.</returns>
-    public static bool TryParseJson(string json, [NotNullWhen(true)] out Timeline? timeline, [NotNullWhen(false)] out string? error)
+    public static bool TryParseJson(string json, [NotNullWhen(true)] out Timeline? timeline, [NotNullWhen(false)] out SlaEngine.Diagnostics.Diagnostic? error)
     {
         ArgumentNullException.ThrowIfNull(json);
         var read = TimelineReader.Parse(json);

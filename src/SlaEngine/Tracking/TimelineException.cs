@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using SlaEngine.Diagnostics;
 using SlaEngine.Events;
 
 namespace SlaEngine.Tracking;
@@ -11,7 +12,7 @@ public sealed class TimelineException : Exception
     /// <param name="entryIndex">The index of the refused entry (0 is the submission).</param>
     /// <param name="message">What is wrong, naming the entry.</param>
     /// <param name="errors">Field errors, when the entry's values were refused.</param>
-    public TimelineException(int entryIndex, string message, ImmutableArray<EventError> errors)
+    public TimelineException(int entryIndex, string message, ImmutableArray<Diagnostic> errors)
         : base(message)
     {
         EntryIndex = entryIndex;
@@ -41,5 +42,5 @@ public sealed class TimelineException : Exception
     public int EntryIndex { get; }
 
     /// <summary>Field errors of the entry, if any.</summary>
-    public ImmutableArray<EventError> Errors { get; }
+    public ImmutableArray<Diagnostic> Errors { get; }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text.Json;
+using SlaEngine.Diagnostics;
 using SlaEngine.Events;
 using SlaEngine.Loading;
 using SlaEngine.Yaml;
@@ -23,13 +24,10 @@ internal static class TimelineReader
         return parsed.Timeline is { } timeline ? Apply(policy, timeline) : new TimelineReadResult(null, parsed.Error);
     }
 
-    public static (Timeline? Timeline, string? Error) Parse(string json)
+    public static (Timeline? Timeline, Diagnostic? Error) Parse(string json)
     {
-        if (json.Length > 0 && json[0] == '\uFEFF')
-        {
-            // A byte order mark is not JSON, but editors write one.
-            json = json[1..];
-        }
+        // A byte order mark is not JSON, but editors write one.
+        json = SourceText.WithoutBom(json);
 
         try
         {
@@ -44,7 +42,8 @@ internal static class TimelineReader
         }
         catch (JsonException ex)
         {
-            return (null, $"the timeline is not valid JSON at {JsonErrorText.Describe(ex)}");
+            var at = new SourceLocation(Input, (int)(ex.LineNumber ?? -1) + 1, (int)(ex.BytePositionInLine ?? -1) + 1);
+            return (null, new Diagnostic(DiagnosticCodes.MalformedEvent, DiagnosticSeverity.Error, $"the timeline is not valid JSON at {JsonErrorText.Describe(ex)}", at));
         }
     }
 
@@ -53,7 +52,7 @@ internal static class TimelineReader
     {
         if (timeline.Entries.IsEmpty)
         {
-            return new TimelineReadResult(null, "a timeline needs at least its submission entry");
+            return new TimelineReadResult(null, Error(null, "a timeline needs at least its submission entry"));
         }
 
         var first = timeline.Entries[0];
@@ -62,7 +61,7 @@ internal static class TimelineReader
         {
             if (change.Key == EventSchema.SubmittedAtField)
             {
-                return new TimelineReadResult(null, "timeline entry 0 (the submission): \"set\" gives submittedAt; the entry's \"at\" is the submission instant");
+                return new TimelineReadResult(null, Error(0, "timeline entry 0 (the submission): \"set\" gives submittedAt; the entry's \"at\" is the submission instant"));
             }
 
             changes.Add(change);
@@ -72,7 +71,7 @@ internal static class TimelineReader
         var submission = EventReader.Read(policy.Schema, changes, "<timeline>");
         if (!submission.Success)
         {
-            return new TimelineReadResult(null, $"timeline entry 0 (the submission): {submission.ErrorMessage}");
+            return new TimelineReadResult(null, Error(0, $"timeline entry 0 (the submission): {submission.ErrorMessage}", submission.Errors));
         }
 
         var ticket = Ticket.Start(policy, submission.Event, first);
@@ -89,18 +88,18 @@ internal static class TimelineReader
                 var message = ex.Message;
                 var colon = message.IndexOf(": ", StringComparison.Ordinal);
                 var detail = message.Contains("before the submission", StringComparison.Ordinal) ? $"is before the submission at {Ticket.FormatInstant(ticket.SubmittedAt)}" : colon >= 0 ? message[(colon + 2)..] : message;
-                return new TimelineReadResult(null, $"timeline entry {i}{(entry.Id is { } id ? $" (id '{id}')" : string.Empty)} at {Ticket.FormatInstant(entry.At)}: {detail}");
+                return new TimelineReadResult(null, Error(i, $"timeline entry {i}{(entry.Id is { } id ? $" (id '{id}')" : string.Empty)} at {Ticket.FormatInstant(entry.At)}: {detail}", ex.Errors));
             }
         }
 
         return new TimelineReadResult(ticket, null);
     }
 
-    private static (Timeline?, string?) Entries(JsonElement root)
+    private static (Timeline?, Diagnostic?) Entries(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Array || root.GetArrayLength() == 0)
         {
-            return Refused("a timeline is a non-empty JSON array of entries {\"id\"?: text, \"at\": instant, \"set\": {field: value}}");
+            return Refused(null, "a timeline is a non-empty JSON array of entries {\"id\"?: text, \"at\": instant, \"set\": {field: value}}");
         }
 
         var result = ImmutableArray.CreateBuilder<TimelineEntry>(root.GetArrayLength());
@@ -109,27 +108,27 @@ internal static class TimelineReader
         {
             if (entry.ValueKind != JsonValueKind.Object)
             {
-                return Refused($"timeline entry {index}: an entry is an object {{\"at\": instant, \"set\": {{field: value}}}}, not {Kind(entry)}");
+                return Refused(index, $"timeline entry {index}: an entry is an object {{\"at\": instant, \"set\": {{field: value}}}}, not {Kind(entry)}");
             }
 
             if (DuplicateOrUnknown(entry) is { } problem)
             {
-                return Refused($"timeline entry {index}: {problem}");
+                return Refused(index, $"timeline entry {index}: {problem}");
             }
 
             if (!entry.TryGetProperty("at", out var atProperty) || atProperty.ValueKind != JsonValueKind.String)
             {
-                return Refused($"timeline entry {index}: needs \"at\": an ISO-8601 instant with an offset");
+                return Refused(index, $"timeline entry {index}: needs \"at\": an ISO-8601 instant with an offset");
             }
 
             if (EventReader.FromJsonValue(atProperty) is not { Kind: RawKind.String, Text: { } atText })
             {
-                return Refused($"timeline entry {index}: at: not valid Unicode (a lone surrogate escape)");
+                return Refused(index, $"timeline entry {index}: at: not valid Unicode (a lone surrogate escape)");
             }
 
             if (!FieldValueReader.TryParseInstant(atText, out var at, out var atError))
             {
-                return Refused($"timeline entry {index}: at: {atError}");
+                return Refused(index, $"timeline entry {index}: at: {atError}");
             }
 
             string? id = null;
@@ -138,7 +137,7 @@ internal static class TimelineReader
                 if (idProperty.ValueKind is not JsonValueKind.String and not JsonValueKind.Number
                     || EventReader.FromJsonValue(idProperty) is not { Kind: RawKind.String or RawKind.Integer } idValue)
                 {
-                    return Refused($"timeline entry {index}: \"id\" is the entry's id, a string or a number, not {Kind(idProperty)}");
+                    return Refused(index, $"timeline entry {index}: \"id\" is the entry's id, a string or a number, not {Kind(idProperty)}");
                 }
 
                 id = idValue.Kind == RawKind.String ? idValue.Text : idProperty.GetRawText();
@@ -149,19 +148,19 @@ internal static class TimelineReader
             {
                 if (set.ValueKind != JsonValueKind.Object)
                 {
-                    return Refused($"timeline entry {index}: \"set\" must be an object of field values, not {Kind(set)}");
+                    return Refused(index, $"timeline entry {index}: \"set\" must be an object of field values, not {Kind(set)}");
                 }
 
                 foreach (var property in set.EnumerateObject())
                 {
                     if (!TryName(property, out var name))
                     {
-                        return Refused($"timeline entry {index}: a field name in \"set\" is not valid Unicode (a lone surrogate escape)");
+                        return Refused(index, $"timeline entry {index}: a field name in \"set\" is not valid Unicode (a lone surrogate escape)");
                     }
 
                     if (name == EventSchema.SubmittedAtField)
                     {
-                        return Refused($"timeline entry {index}: \"set\" gives submittedAt; the first entry's \"at\" is the submission instant");
+                        return Refused(index, $"timeline entry {index}: \"set\" gives submittedAt; the first entry's \"at\" is the submission instant");
                     }
 
                     changes.Add(new(name, EventReader.FromJsonValue(property.Value)));
@@ -227,5 +226,16 @@ internal static class TimelineReader
         _ => "an object",
     };
 
-    private static (Timeline?, string?) Refused(string error) => (null, error);
+    /// <summary>The name of a timeline in the locations of its errors.</summary>
+    private const string Input = "<timeline>";
+
+    private static (Timeline?, Diagnostic?) Refused(int? entry, string message) => (null, Error(entry, message));
+
+    /// <summary>A refusal in the one error shape: the entry at fault, and the field when one event error names it.</summary>
+    private static Diagnostic Error(int? entry, string message, ImmutableArray<Diagnostic> eventErrors = default)
+    {
+        var single = !eventErrors.IsDefaultOrEmpty && eventErrors.Length == 1 ? eventErrors[0] : null;
+        var at = new SourceLocation(Input, 0, 0) { Entry = entry, Path = single?.Location.Path };
+        return new Diagnostic(single?.Code ?? DiagnosticCodes.MalformedEvent, DiagnosticSeverity.Error, message, at);
+    }
 }

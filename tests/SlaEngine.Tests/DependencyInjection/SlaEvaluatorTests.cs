@@ -72,7 +72,7 @@ public sealed class SlaEvaluatorTests : IDisposable
         var read = _evaluator.ReadEvent("""{ "submittedAt": "2026-11-24T10:00:00-05:00", "category": "payroll" }""");
 
         read.Success.Should().BeFalse();
-        read.Errors.Should().Contain(e => e.Field == "category").And.OnlyContain(e => e.Field == "category");
+        read.Errors.Should().Contain(e => e.Location.Path == "category").And.OnlyContain(e => e.Location.Path == "category");
     }
 
     [Fact]
@@ -145,7 +145,7 @@ public sealed class SlaEvaluatorTests : IDisposable
         var reread = _evaluator.RereadEvent(read);
 
         reread.Success.Should().BeFalse();
-        reread.Errors.Should().Contain(e => e.Field == "category").And.Contain(e => e.Field == "region");
+        reread.Errors.Should().Contain(e => e.Location.Path == "category").And.Contain(e => e.Location.Path == "region");
     }
 
     [Fact]
@@ -200,7 +200,7 @@ public sealed class SlaEvaluatorTests : IDisposable
 
         var read = _evaluator.ReadTimeline(TimelineJson);
 
-        read.Success.Should().BeTrue(read.Error);
+        read.Success.Should().BeTrue(read.Error?.Message);
         read.Ticket!.Policy.Version.Should().Be("B");
         var resolve = read.Ticket.StatusAt(_evaluator.Now).ClockFor("resolve")!;
         resolve.Elapsed.Should().Be(Duration.FromMinutes(90), "the ticket was submitted at 15:00Z, it is 16:30Z, and the teams keep no calendar");

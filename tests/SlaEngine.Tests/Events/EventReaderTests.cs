@@ -63,7 +63,7 @@ public sealed class EventReaderTests
 
         r.Success.Should().BeFalse();
         r.Event.Should().BeNull();
-        r.Errors.Should().Contain(e => e.Field == field && e.Message.Contains(field) && e.Message.Contains(words), r.ErrorMessage);
+        r.Errors.Should().Contain(e => e.Location.Path == field && e.Message.Contains(field) && e.Message.Contains(words), r.ErrorMessage);
     }
 
     [Theory]

@@ -22,6 +22,6 @@ public sealed class JsonErrorPositionTests
         var read = Subject.ReadTimeline("[\n  { \"at\": \"2026-11-24T10:00:00Z\", \"set\": { \"category\": \"a\" } },\n  { \"at\": \"2026-11-24T11:00:00Z\", \"set\": { \"status\": done } }\n]");
 
         read.Success.Should().BeFalse();
-        read.Error.Should().Contain("line 3, column").And.NotContain("LineNumber");
+        read.Error!.Message.Should().Contain("line 3, column").And.NotContain("LineNumber");
     }
 }

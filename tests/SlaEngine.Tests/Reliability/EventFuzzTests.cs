@@ -172,7 +172,7 @@ public sealed class EventFuzzTests(ITestOutputHelper output)
         var read = Reference.ReadEvent(json);
 
         read.Success.Should().BeFalse(json);
-        read.Errors.Should().Contain(e => e.Field == field || e.Message.Contains(field, StringComparison.Ordinal));
+        read.Errors.Should().Contain(e => e.Location.Path == field || e.Message.Contains(field, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -75,8 +75,8 @@ public sealed class TimelineFuzzTests(ITestOutputHelper output)
                     var read = Hostile.WithinTime(TimeSpan.FromSeconds(10), () => Reference.ReadTimeline(json), () => HostileInput.Shorten(json));
                     if (!read.Success)
                     {
-                        read.Error.Should().NotBeNullOrWhiteSpace();
-                        read.Error.Length.Should().BeLessThan(2_000, "a message quotes a bounded part of the input: {0}", HostileInput.Shorten(read.Error));
+                        read.Error.Message.Should().NotBeNullOrWhiteSpace();
+                        read.Error.Message.Length.Should().BeLessThan(2_000, "a message quotes a bounded part of the input: {0}", HostileInput.Shorten(read.Error.Message));
                         return;
                     }
 

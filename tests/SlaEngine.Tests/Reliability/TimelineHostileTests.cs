@@ -32,7 +32,7 @@ public sealed class TimelineHostileTests
         var read = Reference.ReadTimeline(json);
 
         read.Success.Should().BeFalse();
-        read.Error.Should().Contain(entry).And.Contain(why);
+        read.Error!.Message.Should().Contain(entry).And.Contain(why);
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class TimelineHostileTests
         var read = Reference.ReadTimeline(json);
 
         read.Success.Should().BeFalse();
-        read.Error!.Length.Should().BeLessThan(1_000);
+        read.Error!.Message.Length.Should().BeLessThan(1_000);
         Reference.ReadEvent($$"""{"submittedAt":"2026-11-24T10:00:00Z","category":"routing","{{name}}":1,"{{name}}":2}""").ErrorMessage!.Length.Should().BeLessThan(1_000);
     }
 

@@ -16,8 +16,8 @@ internal enum MutationLevel
 }
 
 /// <summary>
-/// Byte, token and YAML-node mutation of a corpus of YAML files, as <see cref="PolicyCorpusFuzzTests"/> does for
-/// policies, for the other YAML inputs (test suites, events). Deterministic for a given <see cref="Random"/>.
+/// Byte, token and YAML-node mutation of a corpus of YAML files, for every YAML input of the fuzz tests
+/// (policies, test suites, events). Deterministic for a given <see cref="Random"/>.
 /// </summary>
 internal sealed class YamlMutator
 {
@@ -50,8 +50,17 @@ internal sealed class YamlMutator
     private readonly string[] _keys;
     private readonly YamlTree.Node[] _nodes;
 
-    public YamlMutator(IEnumerable<string> texts)
+    private readonly string[] _nasty;
+    private readonly string[] _interesting;
+
+    /// <summary>Builds a mutator over a corpus, with risky text and scalars of the input's own kind added to the common ones.</summary>
+    /// <param name="texts">The corpus: YAML files whose tokens, scalars, keys and nodes are grafted into mutants.</param>
+    /// <param name="nasty">More text to insert at the byte, token and node levels.</param>
+    /// <param name="interestingScalars">More values to put in place of a scalar.</param>
+    public YamlMutator(IEnumerable<string> texts, IEnumerable<string>? nasty = null, IEnumerable<string>? interestingScalars = null)
     {
+        _nasty = [.. Nasty.Concat(nasty ?? []).Distinct(StringComparer.Ordinal)];
+        _interesting = [.. InterestingScalars.Concat(interestingScalars ?? []).Distinct(StringComparer.Ordinal)];
         var list = texts.ToList();
         var all = list.Select(YamlTree.Parse).OfType<YamlTree.Node>().SelectMany(YamlTree.All).ToList();
         _tokens = [.. list.SelectMany(t => TokenPattern.Matches(t).Select(m => m.Value)).Distinct(StringComparer.Ordinal)];
@@ -79,7 +88,7 @@ internal sealed class YamlMutator
         return bytes;
     }
 
-    private static byte[] MutateBytes(byte[] bytes, Random random)
+    private byte[] MutateBytes(byte[] bytes, Random random)
     {
         var at = random.Next(bytes.Length + 1);
         switch (random.Next(6))
@@ -101,7 +110,7 @@ internal sealed class YamlMutator
                 var count = random.Next(0, Math.Min(128, bytes.Length - at) + 1);
                 return [.. bytes.AsSpan(0, at + count), .. bytes.AsSpan(at, count), .. bytes.AsSpan(at + count)];
             default:
-                var nasty = Encoding.UTF8.GetBytes(Nasty[random.Next(Nasty.Length)]);
+                var nasty = Encoding.UTF8.GetBytes(_nasty[random.Next(_nasty.Length)]);
                 return [.. bytes.AsSpan(0, at), .. nasty, .. bytes.AsSpan(at)];
         }
     }
@@ -131,7 +140,7 @@ internal sealed class YamlMutator
                 (tokens[i], tokens[j]) = (tokens[j], tokens[i]);
                 break;
             default:
-                tokens.Insert(i, Nasty[random.Next(Nasty.Length)]);
+                tokens.Insert(i, _nasty[random.Next(_nasty.Length)]);
                 break;
         }
 
@@ -172,7 +181,7 @@ internal sealed class YamlMutator
 
                 break;
             case 3 when target is YamlTree.Scalar scalar:
-                scalar.Text = InterestingScalars[random.Next(InterestingScalars.Length)];
+                scalar.Text = _interesting[random.Next(_interesting.Length)];
                 break;
             case 4 when target is YamlTree.Scalar scalar:
                 scalar.Text = _scalars[random.Next(_scalars.Length)];
@@ -189,7 +198,7 @@ internal sealed class YamlMutator
                 {
                     0 => new YamlTree.Seq([target]),
                     1 => new YamlTree.Map([(new YamlTree.Scalar(_keys[random.Next(_keys.Length)]), target)]),
-                    _ => target is YamlTree.Scalar ? new YamlTree.Seq([]) : new YamlTree.Scalar(InterestingScalars[random.Next(InterestingScalars.Length)]),
+                    _ => target is YamlTree.Scalar ? new YamlTree.Seq([]) : new YamlTree.Scalar(_interesting[random.Next(_interesting.Length)]),
                 });
                 break;
             case 8 when target is YamlTree.Scalar scalar && DateTimeOffset.TryParse(scalar.Text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant):
@@ -217,7 +226,7 @@ internal sealed class YamlMutator
                 }
                 else if (target is YamlTree.Scalar scalar)
                 {
-                    scalar.Text += Nasty[random.Next(Nasty.Length)];
+                    scalar.Text += _nasty[random.Next(_nasty.Length)];
                 }
 
                 break;

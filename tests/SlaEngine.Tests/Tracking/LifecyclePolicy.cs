@@ -91,7 +91,7 @@ internal static class LifecyclePolicy
     public static Ticket Track(Timeline timeline)
     {
         var read = Subject.Track(timeline);
-        return read.Success ? read.Ticket : throw new System.InvalidOperationException(read.Error);
+        return read.Success ? read.Ticket : throw new System.InvalidOperationException(read.Error.Message);
     }
 
     public static Ticket Set(this Ticket ticket, Instant at, params (string Field, object? Value)[] values) =>

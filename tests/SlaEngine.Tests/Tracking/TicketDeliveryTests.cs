@@ -37,7 +37,7 @@ public sealed class TicketDeliveryTests
              {"id": "e2", "at": "2026-11-23T10:30:00Z", "set": {"status": "resolved"}}]
             """);
 
-        read.Success.Should().BeTrue(read.Error);
+        read.Success.Should().BeTrue(read.Error?.Message);
         read.Ticket!.Entries.Select(e => e.Id).Should().Equal("e1", "e2", "e3");
         read.Ticket.StatusAt(At(23, 12)).ClockFor("respond")!.Elapsed.Should().Be(Duration.FromHours(1));
     }
@@ -52,7 +52,7 @@ public sealed class TicketDeliveryTests
         var json = ticket.ToJson();
         var read = Subject.ReadTicket(json);
 
-        read.Success.Should().BeTrue(read.Error);
+        read.Success.Should().BeTrue(read.Error?.Message);
         read.Warnings.Should().BeEmpty();
         read.Ticket!.ToJson().Should().Be(json);
         SlaJson.ToJson(read.Ticket.StatusAt(At(23, 12))).Should().Be(SlaJson.ToJson(ticket.StatusAt(At(23, 12))));
@@ -72,7 +72,7 @@ public sealed class TicketDeliveryTests
         lenient.Success.Should().BeTrue();
         lenient.Warnings.Should().ContainSingle().Which.Should().Contain("digest");
         strict.Success.Should().BeFalse();
-        strict.Error.Should().Contain(edited.Digest);
+        strict.Error!.Message.Should().Contain(edited.Digest);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class TimelineEntryKeyTests
             """);
 
         read.Success.Should().BeFalse();
-        read.Error.Should().Contain("timeline entry 1").And.Contain("'sett'").And.Contain("did you mean 'set'?");
+        read.Error!.Message.Should().Contain("timeline entry 1").And.Contain("'sett'").And.Contain("did you mean 'set'?");
     }
 
     [Theory]
@@ -32,6 +32,6 @@ public sealed class TimelineEntryKeyTests
 
         read.Success.Should().BeFalse();
         read.Ticket.Should().BeNull();
-        read.Error.Should().Contain("timeline entry").And.Contain(key).And.Contain("\"at\" and \"set\"");
+        read.Error!.Message.Should().Contain("timeline entry").And.Contain(key).And.Contain("\"at\" and \"set\"");
     }
 }

@@ -17,7 +17,7 @@ public sealed class TimelineReaderTests
               { "at": "2026-11-24T12:00:00Z", "set": { "status": "waiting" } } ]
             """);
 
-        read.Success.Should().BeTrue(read.Error);
+        read.Success.Should().BeTrue(read.Error?.Message);
         read.Ticket!.SubmittedAt.Should().Be(Utc(11, 24, 10));
         read.Ticket.Current.Id.Should().Be("INC-1");
         var status = read.Ticket.StatusAt(Utc(11, 24, 15));
@@ -42,6 +42,6 @@ public sealed class TimelineReaderTests
 
         read.Success.Should().BeFalse();
         read.Ticket.Should().BeNull();
-        read.Error.Should().Contain(words);
+        read.Error!.Message.Should().Contain(words);
     }
 }

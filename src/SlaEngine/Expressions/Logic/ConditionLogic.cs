@@ -9,11 +9,13 @@ using SlaEngine.Events;
 namespace SlaEngine.Expressions.Logic;
 
 /// <summary>
-/// A condition as a boolean formula for exact reasoning at load (the linter): comparisons of one field with constants
-/// become <see cref="TestFormula"/> facts with the null rule of SPEC 6 built in, everything else (string functions,
-/// <c>open(...)</c>, comparisons of two fields, instants) an <see cref="OpaqueFormula"/>: an unknown that is the same
-/// for every occurrence of the same sub-expression and otherwise free. Treating an unknown as free over-approximates
-/// what events can do, so "no event can make this true" proven on formulas holds for real events.
+/// A condition as a boolean formula for exact reasoning (the linter, the diff): comparisons of one field with
+/// constants become <see cref="TestFormula"/> facts with the null rule of SPEC 6 built in, everything else (string
+/// functions, <c>open(...)</c>, comparisons of two fields, instants) an <see cref="OpaqueFormula"/>: an unknown that is
+/// the same for every occurrence of the same sub-expression and otherwise free. Treating an unknown as free
+/// over-approximates what events can do, so "no event can make this true" proven on formulas holds for real events.
+/// Atoms are keyed by field names and by enum value and team names, never by a schema's objects or ordinals, so the
+/// formulas of two versions of a policy (whose ordinals differ when a value is inserted) speak of the same events.
 /// </summary>
 internal abstract class Formula
 {
@@ -80,18 +82,25 @@ internal sealed class ConstFormula(bool value) : Formula
     public bool Value { get; } = value;
 }
 
-/// <summary>A fact about one field's value (null rule included).</summary>
-internal sealed class TestFormula(FieldDefinition field, FieldTest test) : Formula
+/// <summary>A fact about one field's value (null rule included), the field named as the schema declares it.</summary>
+internal sealed class TestFormula(string field, FieldTest test) : Formula
 {
-    public FieldDefinition Field { get; } = field;
+    public string Field { get; } = field;
 
     public FieldTest Test { get; } = test;
 }
 
-/// <summary>An unknown boolean, identified by the canonical text of the sub-expression it stands for.</summary>
-internal sealed class OpaqueFormula(string key) : Formula
+/// <summary>
+/// An unknown boolean, identified by the canonical text of the sub-expression it stands for; or, for a tree too deep
+/// to print, a fresh unknown that equals no other (<see cref="Key"/> null): identified by the formula itself.
+/// </summary>
+internal sealed class OpaqueFormula(string? key) : Formula
 {
-    public string Key { get; } = key;
+    /// <summary>The canonical text; null for a fresh unknown.</summary>
+    public string? Key { get; } = key;
+
+    /// <summary>What identifies the unknown: its canonical text, or this formula when it is fresh (compare with the default equality).</summary>
+    public object Identity => (object?)Key ?? this;
 }
 
 /// <summary>A negation.</summary>
@@ -126,14 +135,24 @@ internal enum FieldTestKind
     GreaterOrEqual,
 }
 
-/// <summary>A value a field can take in the analysis: absent, a number (int, bool 0/1, enum or team ordinal) or a text.</summary>
+/// <summary>A value a field can take in the analysis: absent, a number (int, bool 0/1) or a text (string, enum value name, team id).</summary>
 internal readonly record struct AbstractValue(bool Present, long Number, string? Text)
 {
     public static AbstractValue Absent => default;
+
+    /// <summary>A present value of a field of the given type, as events carry it: enum values and teams by name, instants and lists as "some value".</summary>
+    public static AbstractValue Of(FieldValue value) => value.Kind switch
+    {
+        FieldValueKind.Absent => Absent,
+        FieldValueKind.String or FieldValueKind.Enum or FieldValueKind.Team => new AbstractValue(true, 0, value.Text),
+        FieldValueKind.Instant or FieldValueKind.StringList => new AbstractValue(true, 0, null),
+        _ => new AbstractValue(true, value.Number, null),
+    };
 }
 
 /// <summary>
-/// A test of one field against constants, with the evaluator's semantics: <see cref="FieldTestKind.Absent"/> and
+/// A test of one field against constants (numbers for int and bool fields, texts for string fields, enum value names
+/// and team ids; an ordering of an enum field is the set of value names it admits), with the evaluator's semantics: <see cref="FieldTestKind.Absent"/> and
 /// <see cref="FieldTestKind.Present"/> are <c>== null</c> and <c>has()</c>; every other kind is false on an absent value
 /// (<c>!=</c> is the negation of <see cref="FieldTestKind.Equal"/>, so it is true on an absent value).
 /// </summary>
@@ -228,8 +247,6 @@ internal static class ConditionLogic
         }
     }
 
-    private static long s_fresh;
-
     private static class Lowering
     {
 
@@ -245,10 +262,10 @@ internal static class ConditionLogic
                 case LiteralExpr { Value: bool constant }:
                     return constant ? Formula.True : Formula.False;
                 case IdentifierExpr { Field: { Type: FieldType.Bool } field }:
-                    return new TestFormula(field, FieldTest.OfNumbers(FieldTestKind.Equal, 1));
+                    return Test(field, FieldTest.OfNumbers(FieldTestKind.Equal, 1));
                 case NotExpr { Operand: IdentifierExpr { Field: { Type: FieldType.Bool } field } }:
                     // !x on an absent optional bool is false (ClosureCompiler.Not): x is present and false.
-                    return new TestFormula(field, FieldTest.OfNumbers(FieldTestKind.Equal, 0));
+                    return Test(field, FieldTest.OfNumbers(FieldTestKind.Equal, 0));
                 case NotExpr not:
                     return Formula.Not(Bool(not.Operand, depth + 1));
                 case BinaryExpr { Operator: BinaryOperator.And or BinaryOperator.Or } logical:
@@ -276,7 +293,7 @@ internal static class ConditionLogic
                 case BinaryExpr comparison:
                     return Comparison(comparison) ?? Opaque(expr);
                 case CallExpr { Function: BuiltinFunction.Has, Arguments: [IdentifierExpr { Field: { } field }] }:
-                    return new TestFormula(field, FieldTest.Presence(true));
+                    return Test(field, FieldTest.Presence(true));
                 default:
                     return Opaque(expr);
             }
@@ -303,12 +320,17 @@ internal static class ConditionLogic
                     var kind = op == BinaryOperator.In ? FieldTestKind.In : FieldTestKind.NotIn;
                     if (IsNumeric(field) && list.Items.All(i => ClosureCompiler.TryConstantNumber(i, out _)))
                     {
-                        return new TestFormula(field, FieldTest.OfNumbers(kind, [.. list.Items.Select(i => ClosureCompiler.TryConstantNumber(i, out var c) ? c : 0)]));
+                        return Test(field, FieldTest.OfNumbers(kind, [.. list.Items.Select(i => ClosureCompiler.TryConstantNumber(i, out var c) ? c : 0)]));
+                    }
+
+                    if (IsNamed(field) && list.Items.All(IsName))
+                    {
+                        return Test(field, FieldTest.OfTexts(kind, [.. list.Items.Select(i => (string)((LiteralExpr)i).Value!)]));
                     }
 
                     if (field.Type == FieldType.String && list.Items.All(i => i is LiteralExpr { Value: string }))
                     {
-                        return new TestFormula(field, FieldTest.OfTexts(kind, [.. list.Items.Select(i => (string)((LiteralExpr)i).Value!)]));
+                        return Test(field, FieldTest.OfTexts(kind, [.. list.Items.Select(i => (string)((LiteralExpr)i).Value!)]));
                     }
 
                     return null;
@@ -319,12 +341,12 @@ internal static class ConditionLogic
                     // Orderings on int and enum fields against a constant, either way round.
                     if (left is IdentifierExpr { Field: { Type: FieldType.Int or FieldType.Enum } lf } && ClosureCompiler.TryConstantNumber(right, out var c))
                     {
-                        return new TestFormula(lf, FieldTest.OfNumbers(Ordering(op), c));
+                        return Ordered(lf, Ordering(op), c);
                     }
 
                     if (right is IdentifierExpr { Field: { Type: FieldType.Int or FieldType.Enum } rf } && ClosureCompiler.TryConstantNumber(left, out var d))
                     {
-                        return new TestFormula(rf, FieldTest.OfNumbers(Ordering(Flip(op)), d));
+                        return Ordered(rf, Ordering(Flip(op)), d);
                     }
 
                     return null;
@@ -341,12 +363,12 @@ internal static class ConditionLogic
 
             if (right is LiteralExpr { Value: null } && left is IdentifierExpr { Field: { } nf })
             {
-                return new TestFormula(nf, FieldTest.Presence(false));
+                return Test(nf, FieldTest.Presence(false));
             }
 
             if (left is LiteralExpr { Value: null } && right is IdentifierExpr { Field: { } nf2 })
             {
-                return new TestFormula(nf2, FieldTest.Presence(false));
+                return Test(nf2, FieldTest.Presence(false));
             }
 
             if (left is LiteralExpr && right is IdentifierExpr)
@@ -361,18 +383,49 @@ internal static class ConditionLogic
 
             if (IsNumeric(field) && ClosureCompiler.TryConstantNumber(literal, out var constant))
             {
-                return new TestFormula(field, FieldTest.OfNumbers(FieldTestKind.Equal, constant));
+                return Test(field, FieldTest.OfNumbers(FieldTestKind.Equal, constant));
+            }
+
+            if (IsNamed(field) && IsName(literal))
+            {
+                return Test(field, FieldTest.OfTexts(FieldTestKind.Equal, (string)literal.Value!));
             }
 
             if (field.Type == FieldType.String && literal.Value is string text)
             {
-                return new TestFormula(field, FieldTest.OfTexts(FieldTestKind.Equal, text));
+                return Test(field, FieldTest.OfTexts(FieldTestKind.Equal, text));
             }
 
             return null;
         }
 
-        private static bool IsNumeric(FieldDefinition field) => field.Type is FieldType.Int or FieldType.Bool or FieldType.Enum or FieldType.Team;
+        private static bool IsNumeric(FieldDefinition field) => field.Type is FieldType.Int or FieldType.Bool;
+
+        private static bool IsNamed(FieldDefinition field) => field.Type is FieldType.Enum or FieldType.Team;
+
+        /// <summary>An enum value or team id named by a checked literal (the checker resolved it: its ordinal is set).</summary>
+        private static bool IsName(Expr expr) => expr is LiteralExpr { Value: string, Ordinal: >= 0 };
+
+        /// <summary>The enum value names whose declaration order stands in the ordering to the literal's.</summary>
+        private static FieldTest EnumOrdering(FieldDefinition field, FieldTestKind kind, long ordinal)
+        {
+            var ordering = FieldTest.OfNumbers(kind, ordinal);
+            var names = new List<string>();
+            for (var i = 0; i < field.EnumValues.Length; i++)
+            {
+                if (ordering.Holds(new AbstractValue(true, i, null)))
+                {
+                    names.Add(field.EnumValues[i]);
+                }
+            }
+
+            return FieldTest.OfTexts(FieldTestKind.In, [.. names]);
+        }
+
+        private static TestFormula Test(FieldDefinition field, FieldTest test) => new(field.Name, test);
+
+        private static TestFormula Ordered(FieldDefinition field, FieldTestKind kind, long constant) =>
+            Test(field, field.Type == FieldType.Enum ? EnumOrdering(field, kind, constant) : FieldTest.OfNumbers(kind, constant));
 
         private static FieldTestKind Ordering(BinaryOperator op) => op switch
         {
@@ -397,7 +450,7 @@ internal static class ConditionLogic
         }
 
         /// <summary>A free unknown that equals no other (for trees too deep to print).</summary>
-        private static OpaqueFormula Fresh() => new("#" + System.Threading.Interlocked.Increment(ref s_fresh).ToString(CultureInfo.InvariantCulture));
+        private static OpaqueFormula Fresh() => new(null);
 
         /// <summary>Prints the canonical text of a sub-expression; false when it is too deep (then it matches nothing).</summary>
         private static bool Print(Expr expr, StringBuilder sb, int depth)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using SlaEngine.Events;
 
 namespace SlaEngine.Expressions.Logic;
@@ -39,11 +40,11 @@ internal sealed class ConditionSolver
 
     private static readonly AbstractValue[] Unknowns = [new AbstractValue(true, 0, null), new AbstractValue(true, 1, null)];
 
-    private readonly int _teamCount;
+    private readonly EventSchema _schema;
     private readonly ConstNode _true;
     private readonly ConstNode _false;
-    private readonly Dictionary<FieldDefinition, Variable> _fieldVars = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<string, Variable> _opaqueVars = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Variable> _fieldVars = new(StringComparer.Ordinal);
+    private readonly Dictionary<object, Variable> _opaqueVars = [];
     private readonly Dictionary<FieldTest, TestInfo> _tests = new(ReferenceEqualityComparer.Instance);
 
     // Per query, reused: the variables it reads (in order of first occurrence), the explicit search stack and the
@@ -63,7 +64,7 @@ internal sealed class ConditionSolver
     /// <summary>Creates a solver for formulas over <paramref name="schema"/>, allowed about <paramref name="budget"/> node visits in all.</summary>
     public ConditionSolver(EventSchema schema, long budget)
     {
-        _teamCount = schema.TeamIds.Length;
+        _schema = schema;
         _budget = budget;
         _true = new ConstNode(this, true);
         _false = new ConstNode(this, false);
@@ -240,7 +241,8 @@ internal sealed class ConditionSolver
             {
                 if (!_fieldVars.TryGetValue(t.Field, out var v))
                 {
-                    v = new Variable(t.Field) { Fixed = FixedValues(t.Field) };
+                    var field = _schema.Find(t.Field) ?? throw new InvalidOperationException($"the formula tests field '{t.Field}', which the solver's schema does not declare");
+                    v = new Variable(field) { Fixed = FixedValues(field) };
                     _fieldVars.Add(t.Field, v);
                 }
 
@@ -256,10 +258,10 @@ internal sealed class ConditionSolver
 
             case OpaqueFormula o:
             {
-                if (!_opaqueVars.TryGetValue(o.Key, out var v))
+                if (!_opaqueVars.TryGetValue(o.Identity, out var v))
                 {
                     v = new Variable(null) { Values = Unknowns, Domain = [0, 1], Count = 2 };
-                    _opaqueVars.Add(o.Key, v);
+                    _opaqueVars.Add(o.Identity, v);
                 }
 
                 node = new LeafNode(this, v, null);
@@ -292,33 +294,22 @@ internal sealed class ConditionSolver
         return node;
     }
 
-    /// <summary>The values of a bool, enum or team field, which do not depend on the tests; null for int and string fields.</summary>
+    /// <summary>The values of a bool, enum or team field, which do not depend on the tests (enum values and teams by name, in declaration order); null for int and string fields.</summary>
     private AbstractValue[]? FixedValues(FieldDefinition field)
     {
-        var count = field.Type switch
+        IEnumerable<AbstractValue>? present = field.Type switch
         {
-            FieldType.Bool => 2,
-            FieldType.Enum => field.EnumValues.Length,
-            FieldType.Team => _teamCount,
-            _ => -1,
+            FieldType.Bool => [new AbstractValue(true, 0, null), new AbstractValue(true, 1, null)],
+            FieldType.Enum => field.EnumValues.Select(v => new AbstractValue(true, 0, v)),
+            FieldType.Team => _schema.TeamIds.Select(t => new AbstractValue(true, 0, t)),
+            _ => null,
         };
-        if (count < 0)
+        if (present is null)
         {
             return null;
         }
 
-        var values = new List<AbstractValue>(count + 1);
-        if (CanBeAbsent(field))
-        {
-            values.Add(AbstractValue.Absent);
-        }
-
-        for (var i = 0; i < count; i++)
-        {
-            values.Add(new AbstractValue(true, i, null));
-        }
-
-        return [.. values];
+        return CanBeAbsent(field) ? [AbstractValue.Absent, .. present] : [.. present];
     }
 
     private static bool CanBeAbsent(FieldDefinition field) => !field.IsRequired && !field.HasDefault;

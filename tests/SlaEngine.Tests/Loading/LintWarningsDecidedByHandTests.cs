@@ -8,10 +8,10 @@ using Xunit;
 namespace SlaEngine.Tests.Loading;
 
 /// <summary>
-/// Lint cases decided by hand from SPEC 5, 6 and 8: each policy says in its name whether a rule is shadowed, a team or
+/// Lint cases decided by hand from the rules of docs/policy-format.md ("Lint") and docs/rules-language.md: each policy says in its name whether a rule is shadowed, a team or
 /// calendar unused, an enum value unowned, a calendar without holidays, and the linter must agree exactly.
 /// </summary>
-public sealed class LintHuntTests
+public sealed class LintWarningsDecidedByHandTests
 {
     private static readonly PolicyLoadOptions At2026 = new() { Clock = new FakeClock(Instant.FromUtc(2026, 11, 24, 12, 0)) };
 

@@ -11,7 +11,7 @@ namespace SlaEngine.Tests.Testing;
 /// What the runner does with inputs the acceptance suite does not exercise: misspelt clocks in expectations,
 /// timeline instants that are not instants, a policy path that does not exist, and many malformed cases at once.
 /// </summary>
-public sealed class PolicyTestRunnerProbeTests
+public sealed class PolicyTestRunnerRefusalTests
 {
     private const string Routing = "    event: { submittedAt: \"2026-11-24T10:00:00-05:00\", category: routing }\n";
 

@@ -8,11 +8,11 @@ using Xunit;
 namespace SlaEngine.Cli.Tests;
 
 /// <summary><c>slaengine test</c> on the sample suites and on malformed test files: diagnostics with positions, never a crash.</summary>
-public sealed class TestCommandProbeTests : IDisposable
+public sealed class TestCommandMalformedFileTests : IDisposable
 {
     private readonly string _scratch = Path.Combine(Path.GetTempPath(), "slaengine-cli-probe-" + Guid.NewGuid().ToString("N"));
 
-    public TestCommandProbeTests()
+    public TestCommandMalformedFileTests()
     {
         Directory.CreateDirectory(_scratch);
         File.Copy(CliRunner.Sample("policies", "service-desk.yaml"), Path.Combine(_scratch, "service-desk.yaml"));
