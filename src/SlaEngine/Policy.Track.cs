@@ -35,11 +35,23 @@ public sealed partial class Policy
     /// fields at an instant, in any order. A stored ticket (<c>{"policy": …, "entries": […]}</c>) is read for its
     /// entries. Never throws for bad input.
     /// </summary>
-    /// <param name="json">The timeline as a JSON array.</param>
+    /// <param name="json">The timeline as a JSON array; longer than <see cref="EventFiles.MaxBytes"/> characters (the tool's limit for a timeline file), it is refused unread.</param>
     /// <returns>The ticket with every entry applied, or why the timeline was refused (naming the entry).</returns>
-    public TimelineReadResult ReadTimeline(string json)
+    public TimelineReadResult ReadTimeline(string json) => ReadTimeline(json, EventFiles.MaxBytes);
+
+    /// <summary>Reads a ticket's timeline as <see cref="ReadTimeline(string)"/> does, refusing unread a text longer than <paramref name="maxLength"/> characters.</summary>
+    /// <param name="json">The timeline as a JSON array.</param>
+    /// <param name="maxLength">The longest text read, in UTF-16 characters (at least 1).</param>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="maxLength"/> is less than 1.</exception>
+    /// <returns>The ticket with every entry applied, or why the timeline was refused.</returns>
+    public TimelineReadResult ReadTimeline(string json, int maxLength)
     {
         ArgumentNullException.ThrowIfNull(json);
+        if (TooLong(json, maxLength, "the timeline") is { } tooLong)
+        {
+            return new TimelineReadResult(null, tooLong);
+        }
+
         return TimelineReader.FromJson(this, json);
     }
 
@@ -54,6 +66,11 @@ public sealed partial class Policy
     public TicketReadResult ReadTicket(string json, bool refuseOtherDigest = false)
     {
         ArgumentNullException.ThrowIfNull(json);
+        if (TooLong(json, EventFiles.MaxBytes, "the stored ticket") is { } tooLong)
+        {
+            return new TicketReadResult(null, tooLong, []);
+        }
+
         return TicketJson.Read(this, json, refuseOtherDigest);
     }
 }
