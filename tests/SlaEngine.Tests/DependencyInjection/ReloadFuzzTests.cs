@@ -89,6 +89,7 @@ public sealed class ReloadFuzzTests : IDisposable
 
         var seen = new ConcurrentDictionary<(string?, string?), int>();
         using var stop = new CancellationTokenSource();
+        using var started = new CountdownEvent(Evaluators);
         var workers = Enumerable.Range(0, Evaluators).Select(_ => Task.Factory.StartNew(
             () =>
             {
@@ -98,12 +99,19 @@ public sealed class ReloadFuzzTests : IDisposable
                     var snapshot = source.Snapshot;
                     var decision = snapshot.Policy.Evaluate(snapshot.Policy.ReadEvent(TestPolicies.RoutingEventJson).GetEventOrThrow());
                     seen.AddOrUpdate((decision.PolicyVersion, decision.Owner), 1, (_, n) => n + 1);
-                    count++;
+                    if (count++ == 0)
+                    {
+                        started.Signal();
+                    }
                 }
 
                 return count;
             },
             TaskCreationOptions.LongRunning)).ToArray();
+
+        // On a busy machine a thread may not be scheduled for a while: the writer starts once every evaluator runs, so
+        // that the writes always race with evaluations.
+        started.Wait(TimeSpan.FromMinutes(1)).Should().BeTrue("every evaluating thread starts");
 
         var current = 0;
         for (var op = 0; op < Operations; op++)
