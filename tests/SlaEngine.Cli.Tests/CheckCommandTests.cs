@@ -37,6 +37,26 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_policy_with_errors_is_said_not_to_be_linted_instead_of_losing_its_warnings_silently()
+    {
+        // The unknown owner is an error, so the policy is not compiled, and so not linted.
+        var policy = File.ReadAllText(Sample("policies", "service-desk.yaml"));
+        File.WriteAllText(Path.Combine(_scratch, "broken.yaml"), policy.Replace("\nrules:\n", "\nrules:\n  - id: broken\n    owner: no-such-team\n", StringComparison.Ordinal));
+        File.Copy(Sample("policies", "contact-center.yaml"), Path.Combine(_scratch, "clean.yaml"));
+
+        var (exit, output, _) = Run("check", _scratch);
+
+        exit.Should().Be(CliApp.Failed);
+        output.Should().Contain("unknown team 'no-such-team'");
+        output.Should().Contain("note: 1 policy with errors not linted");
+        output.Should().Contain("clean.yaml", "the clean policy is still linted (its on-call calendar has no holidays)");
+        output.TrimEnd().Should().EndWith("error(s), 1 warning(s)");
+
+        var (_, clean, _) = Run("check", Sample("policies"));
+        clean.Should().NotContain("not linted");
+    }
+
+    [Fact]
     public void Every_yaml_file_of_the_sample_policies_given_as_a_shell_glob_would_checks_clean()
     {
         var files = Directory.GetFiles(Sample("policies"), "*.yaml").Order(StringComparer.Ordinal).ToArray();

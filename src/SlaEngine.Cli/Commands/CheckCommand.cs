@@ -47,6 +47,7 @@ internal static class CheckCommand
 
             var errors = 0;
             var warnings = 0;
+            var unlinted = 0;
             var all = new List<Diagnostic>();
             var checker = new PolicyFileChecker();
             foreach (var file in files)
@@ -63,6 +64,10 @@ internal static class CheckCommand
 
                 errors += result.ErrorCount;
                 warnings += result.WarningCount;
+                if (!result.IsTestSuite && result.ErrorCount > 0)
+                {
+                    unlinted++;
+                }
             }
 
             if (json)
@@ -71,6 +76,13 @@ internal static class CheckCommand
             }
             else
             {
+                if (unlinted > 0)
+                {
+                    // The lints reason over the compiled policy, which a policy with errors does not have: say so rather
+                    // than let its warnings vanish without a word.
+                    stdout.WriteLine($"note: {unlinted} polic{(unlinted == 1 ? "y" : "ies")} with errors not linted: the lint warnings (shadowed rules, unused teams and calendars, enum values without an owner, calendars without holidays) appear once the errors are fixed");
+                }
+
                 stdout.WriteLine($"{errors} error(s), {warnings} warning(s)");
             }
 
