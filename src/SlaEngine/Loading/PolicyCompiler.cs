@@ -49,8 +49,7 @@ internal static class PolicyCompiler
                 return null;
             }
 
-            var map = ScalarPositionMap.Create(declared.Text, e.Scalar.StartIndex, e.Scalar.Location.Line, e.Scalar.Location.Column, e.Scalar.Style, declared.File);
-            return ConditionCompiler.Compile(e.Text, map, env, diagnostics);
+            return ConditionCompiler.Compile(e.Text, e.Map, env, diagnostics);
         }
 
         Condition? CompileExpression(ExpressionDecl? e) => CompileIn(e, environment);

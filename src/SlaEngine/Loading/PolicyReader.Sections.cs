@@ -102,7 +102,7 @@ internal sealed partial class PolicyReader
             var defaultValue = defaultNode is null ? FieldValue.Absent
                 : (type == FieldType.Enum && values.Count == 0) || (type == FieldType.Team && teamIds is null) ? FieldValue.Absent
                 : ReadDefault(name.Value, type, values, teamIds ?? [], defaultNode);
-            result.Add(new FieldDecl(name, type, values, defaultNode is null && required != false, defaultNode, defaultValue, view.Text("description")));
+            result.Add(new FieldDecl(name, type, values, defaultNode is null && required != false, defaultValue, view.Text("description")));
         }
 
         return result;
@@ -164,8 +164,10 @@ internal sealed partial class PolicyReader
         return false;
     }
 
-    private static ExpressionDecl? Expression(MappingView view, string key) =>
-        view.Scalar(key) is { } s ? new ExpressionDecl(s.Value, s) : null;
+    private ExpressionDecl? Expression(MappingView view, string key) =>
+        view.Scalar(key) is { } s
+            ? new ExpressionDecl(s.Value, s.Location, ScalarPositionMap.Create(_text, s.StartIndex, s.Location.Line, s.Location.Column, s.Style, _file))
+            : null;
 
     private List<RuleDecl> ReadRules(YamlNode? node)
     {

@@ -4,18 +4,17 @@ using SlaEngine.Calendars;
 using SlaEngine.Diagnostics;
 using SlaEngine.Events;
 using SlaEngine.Expressions;
-using SlaEngine.Yaml;
 
 namespace SlaEngine.Model;
 
 // The plain declared shapes of a policy file, exactly as written, each with the position it came from.
 // The loader fills them; the compiler turns them into a Policy. Nothing here knows about evaluation.
 
-/// <summary>An expression scalar (<c>when</c>, <c>unless</c>, <c>pauseWhen</c>, <c>stopWhen</c>) kept with its YAML position.</summary>
-internal sealed record ExpressionDecl(string Text, YamlScalar Scalar)
-{
-    public SourceLocation Location => Scalar.Location;
-}
+/// <summary>
+/// An expression as written (<c>when</c>, <c>unless</c>, <c>pauseWhen</c>, <c>stopWhen</c>, …), with where it starts and
+/// the map from offsets in its text to positions in the file (quoted and folded scalars included).
+/// </summary>
+internal sealed record ExpressionDecl(string Text, SourceLocation Location, IPositionMap Map);
 
 /// <summary>One interval of opening hours as written: it starts on a date; an end not after the start runs into the next day.</summary>
 internal sealed record HoursDecl(LocalTime Start, LocalTime End, SourceLocation Location)
@@ -75,8 +74,8 @@ internal sealed record CalendarDecl(
 
 internal sealed record TeamDecl(Located<string> Id, string Name, string? Description, Located<string>? Calendar);
 
-/// <summary>A field as declared; <see cref="DefaultValue"/> is the checked value of <see cref="Default"/> (absent when none or invalid).</summary>
-internal sealed record FieldDecl(Located<string> Name, FieldType Type, IReadOnlyList<Located<string>> Values, bool Required, YamlNode? Default, FieldValue DefaultValue, string? Description);
+/// <summary>A field as declared; <see cref="DefaultValue"/> is the checked value of its <c>default</c> (absent when none or invalid).</summary>
+internal sealed record FieldDecl(Located<string> Name, FieldType Type, IReadOnlyList<Located<string>> Values, bool Required, FieldValue DefaultValue, string? Description);
 
 internal sealed record ClockDecl(Located<string> Name, string? Description, ExpressionDecl? PauseWhen, ExpressionDecl? StopWhen)
 {

@@ -59,6 +59,17 @@ public sealed class LayeringTests
     }
 
     [Fact]
+    public void The_declared_model_holds_no_yaml_nodes()
+    {
+        // Model sits below Yaml and may use it by the layer order; it does not, so that a policy's declared shape does
+        // not depend on how it was read (the reader keeps positions as locations and position maps).
+        var edges = LayerScanner.Edges(typeof(Policy).Assembly.Location)
+            .Where(e => e.FromNamespace == "SlaEngine.Model" && e.ToNamespace == "SlaEngine.Yaml");
+
+        edges.Should().BeEmpty();
+    }
+
+    [Fact]
     public void The_check_reports_a_reference_to_a_layer_below()
     {
         string[] layers = [typeof(Fixture.Upper.UsesLower).Namespace!, typeof(Fixture.Lower.Used).Namespace!];
