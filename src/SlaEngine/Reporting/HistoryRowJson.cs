@@ -53,30 +53,7 @@ public static class HistoryRowJson
         foreach (var (name, value) in entry.Values)
         {
             writer.WritePropertyName(name);
-            switch (value.Kind)
-            {
-                case FieldValueKind.Bool:
-                    writer.WriteBooleanValue(value.Bool);
-                    break;
-                case FieldValueKind.Int:
-                    writer.WriteNumberValue(value.Number);
-                    break;
-                case FieldValueKind.Instant:
-                    writer.WriteStringValue(SlaJson.FormatInstant(value.Instant));
-                    break;
-                case FieldValueKind.StringList:
-                    writer.WriteStartArray();
-                    foreach (var item in value.List)
-                    {
-                        writer.WriteStringValue(item);
-                    }
-
-                    writer.WriteEndArray();
-                    break;
-                default:
-                    writer.WriteStringValue(value.Text);
-                    break;
-            }
+            FieldValueJson.Write(writer, value);
         }
 
         writer.WriteEndObject();

@@ -69,7 +69,7 @@ internal static class TicketJson
                 }
 
                 writer.WritePropertyName(name);
-                WriteValue(writer, entry.Fields[field.Slot]);
+                FieldValueJson.Write(writer, entry.Fields[field.Slot]);
             }
 
             writer.WriteEndObject();
@@ -139,37 +139,6 @@ internal static class TicketJson
         else
         {
             writer.WriteString(name, value);
-        }
-    }
-
-    private static void WriteValue(Utf8JsonWriter writer, in FieldValue value)
-    {
-        switch (value.Kind)
-        {
-            case FieldValueKind.Bool:
-                writer.WriteBooleanValue(value.Bool);
-                break;
-            case FieldValueKind.Int:
-                writer.WriteNumberValue(value.Number);
-                break;
-            case FieldValueKind.Instant:
-                writer.WriteStringValue(Ticket.FormatInstant(value.Instant));
-                break;
-            case FieldValueKind.StringList:
-                writer.WriteStartArray();
-                foreach (var item in value.List)
-                {
-                    writer.WriteStringValue(item);
-                }
-
-                writer.WriteEndArray();
-                break;
-            case FieldValueKind.Absent:
-                writer.WriteNullValue();
-                break;
-            default:
-                writer.WriteStringValue(value.Text);
-                break;
         }
     }
 }
