@@ -73,7 +73,7 @@ internal sealed class DiagnosticBag
     }
 
     public ImmutableArray<Diagnostic> ToImmutable() =>
-        [.. SortedByPosition()];
+        _items.Count == 0 ? [] : [.. SortedByPosition()];
 
     private IEnumerable<Diagnostic> SortedByPosition()
     {

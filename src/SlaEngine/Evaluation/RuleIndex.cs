@@ -65,7 +65,25 @@ internal sealed class RuleIndex
     {
         var all = rules.ToArray();
         var fields = schema.Fields.Where(f => f.Type == FieldType.Enum && (f.IsRequired || f.HasDefault)).ToList();
-        var sets = fields.ToDictionary(f => f, f => all.Select(r => r.HasWhen ? ConditionAnalysis.PossibleEnumOrdinals(r.When, f) : null).ToArray());
+        // Rules that share a condition's tree (the loader compiles a repeated text once) share its analysis.
+        var sets = fields.ToDictionary(f => f, f =>
+        {
+            var known = new Dictionary<Expr, IReadOnlySet<int>?>(ReferenceEqualityComparer.Instance);
+            return all.Select(r =>
+            {
+                if (!r.HasWhen)
+                {
+                    return null;
+                }
+
+                if (!known.TryGetValue(r.When.Syntax, out var set))
+                {
+                    known[r.When.Syntax] = set = ConditionAnalysis.PossibleEnumOrdinals(r.When, f);
+                }
+
+                return set;
+            }).ToArray();
+        });
         var unfiled = Enumerable.Range(0, all.Length).ToList();
         var levels = new List<Level>();
         while (levels.Count < MaxFields && unfiled.Count > 0 && fields.Count > 0)
@@ -94,9 +112,25 @@ internal sealed class RuleIndex
             lists[ordinal] = [];
         }
 
+        // Rules that share a condition's tree share its residuals (and its conjuncts).
+        var residualsOf = new Dictionary<Expr, Dictionary<int, Func<ChangeEvent, bool>?>>(ReferenceEqualityComparer.Instance);
+        var conjunctsOf = new Dictionary<Expr, List<Expr>>(ReferenceEqualityComparer.Instance);
         foreach (var i in filed)
         {
-            var conjuncts = environment is not null && all[i].HasWhen ? Conjuncts(all[i].When.Syntax) : null;
+            List<Expr>? conjuncts = null;
+            var syntax = all[i].HasWhen ? all[i].When.Syntax : null;
+            Dictionary<int, Func<ChangeEvent, bool>?>? residuals = null;
+            if (environment is not null && syntax is not null && !conjunctsOf.TryGetValue(syntax, out conjuncts))
+            {
+                conjunctsOf[syntax] = conjuncts = Conjuncts(syntax);
+                residualsOf[syntax] = [];
+            }
+
+            if (conjuncts is not null)
+            {
+                residuals = residualsOf[syntax!];
+            }
+
             foreach (var ordinal in sets[i]!.Order())
             {
                 if ((uint)ordinal >= (uint)lists.Length)
@@ -104,7 +138,12 @@ internal sealed class RuleIndex
                     continue;
                 }
 
-                var residual = conjuncts is null ? null : Residual(conjuncts, field, ordinal, environment!);
+                Func<ChangeEvent, bool>? residual = null;
+                if (residuals is not null && !residuals.TryGetValue(ordinal, out residual))
+                {
+                    residuals[ordinal] = residual = Residual(conjuncts!, field, ordinal, environment!);
+                }
+
                 lists[ordinal].Add(new Candidate(all[i], residual));
             }
         }

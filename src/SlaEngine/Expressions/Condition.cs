@@ -59,6 +59,11 @@ public sealed class Condition
         }
     }
 
+    /// <summary>The same condition written at another place: its tree and predicate shared, its location that place.</summary>
+    /// <param name="location">Where this copy of the text starts.</param>
+    /// <returns>A condition that evaluates exactly as this one.</returns>
+    internal Condition At(SourceLocation location) => new(Text, location, Syntax, _predicate);
+
     /// <summary>The condition's text.</summary>
     /// <returns>The text.</returns>
     public override string ToString() => Text;

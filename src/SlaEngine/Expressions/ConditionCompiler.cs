@@ -30,9 +30,12 @@ internal static class ConditionCompiler
             typed = Checker.CheckCondition(syntax, env, map, scratch);
         }
 
-        foreach (var diagnostic in scratch.ToImmutable())
+        if (scratch.Count > 0)
         {
-            diagnostics.Add(diagnostic);
+            foreach (var diagnostic in scratch.ToImmutable())
+            {
+                diagnostics.Add(diagnostic);
+            }
         }
 
         if (typed is null || scratch.HasErrors)

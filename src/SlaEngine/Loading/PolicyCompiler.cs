@@ -42,6 +42,11 @@ internal static class PolicyCompiler
 
         var clockEnvironment = environment.ForClockConditions();
 
+        // A large policy repeats its conditions (the same test of an enum field in many rules): a text compiled once
+        // without a diagnostic is compiled the same way again, so its tree and predicate are shared, each rule keeping
+        // its own location. A text that gave any diagnostic is compiled again, so that each place reports its own.
+        var compiled = new Dictionary<(string Text, ExpressionEnvironment Environment), Condition>();
+
         Condition? CompileIn(ExpressionDecl? e, ExpressionEnvironment env)
         {
             if (e is null)
@@ -49,7 +54,19 @@ internal static class PolicyCompiler
                 return null;
             }
 
-            return ConditionCompiler.Compile(e.Text, e.Map, env, diagnostics);
+            if (compiled.TryGetValue((e.Text, env), out var known))
+            {
+                return known.At(e.Map.Map(0));
+            }
+
+            var before = diagnostics.Count;
+            var condition = ConditionCompiler.Compile(e.Text, e.Map, env, diagnostics);
+            if (condition is not null && diagnostics.Count == before)
+            {
+                compiled[(e.Text, env)] = condition;
+            }
+
+            return condition;
         }
 
         Condition? CompileExpression(ExpressionDecl? e) => CompileIn(e, environment);

@@ -166,7 +166,7 @@ internal sealed partial class PolicyReader
 
     private ExpressionDecl? Expression(MappingView view, string key) =>
         view.Scalar(key) is { } s
-            ? new ExpressionDecl(s.Value, s.Location, ScalarPositionMap.Create(_text, s.StartIndex, s.Location.Line, s.Location.Column, s.Style, _file))
+            ? new ExpressionDecl(s.Value, s.Location, new DeferredPositionMap(_text, s.Value, s.StartIndex, s.Location.Line, s.Location.Column, s.Style, _file))
             : null;
 
     private List<RuleDecl> ReadRules(YamlNode? node)
@@ -177,7 +177,7 @@ internal sealed partial class PolicyReader
         foreach (var m in Items(node, "'rules'", "a rule"))
         {
             index++;
-            var idEntry = m.Entries.FirstOrDefault(e => e.Key.Value == "id").Value as YamlScalar;
+            var idEntry = IdOf(m);
             var what = idEntry is null ? string.Create(CultureInfo.InvariantCulture, $"rule #{index}") : $"rule '{YamlTreeReader.Shorten(idEntry.Value)}'";
             var view = new MappingView(m, what, RuleKeys, _d);
             var id = view.Located("id", required: true);
@@ -219,14 +219,28 @@ internal sealed partial class PolicyReader
                 approval,
                 view.ScalarList("consulted"),
                 view.ScalarList("informed"),
-                ReadTargets(view.Node("targets"), ruleName),
-                ReadEscalations(view.Node("escalations"), ruleName),
+                view.Node("targets") is { } targets ? ReadTargets(targets, ruleName) : [],
+                view.Node("escalations") is { } escalations ? ReadEscalations(escalations, ruleName) : [],
                 ReadNotice(view.Node("notice"), ruleName),
                 view.Bool("final") ?? false,
                 m.Location));
         }
 
         return result;
+    }
+
+    /// <summary>The scalar under the key <c>id</c> of a mapping, or null.</summary>
+    private static YamlScalar? IdOf(YamlMapping m)
+    {
+        foreach (var entry in m.Entries)
+        {
+            if (entry.Key.Value == "id")
+            {
+                return entry.Value as YamlScalar;
+            }
+        }
+
+        return null;
     }
 
     private List<TargetDecl> ReadTargets(YamlNode? node, string rule)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using SlaEngine.Diagnostics;
 using SlaEngine.Events;
@@ -22,7 +23,8 @@ internal static class ReferenceChecker
 
         var unreadable = policy.Unreadable;
 
-        void Team(Located<string> id, string role)
+        // A role is written only when a reference is reported: a policy of many rules builds no text for the valid ones.
+        void Team(Located<string> id, Role role)
         {
             if (!unreadable.Teams && !teams.Contains(id.Value))
             {
@@ -30,7 +32,7 @@ internal static class ReferenceChecker
             }
         }
 
-        void Teams(IEnumerable<Located<string>>? ids, string role)
+        void Teams(IEnumerable<Located<string>>? ids, Role role)
         {
             foreach (var id in ids ?? [])
             {
@@ -38,7 +40,7 @@ internal static class ReferenceChecker
             }
         }
 
-        void Calendar(Located<string>? id, string role, bool allowOwner)
+        void Calendar(Located<string>? id, Role role, bool allowOwner)
         {
             if (unreadable.Calendars || id is not { } c || calendars.Contains(c.Value) || (allowOwner && c.Value == PolicyReader.OwnerCalendarKeyword))
             {
@@ -49,7 +51,7 @@ internal static class ReferenceChecker
             d.Error(DiagnosticCodes.UnknownCalendar, c.Location, $"unknown calendar '{YamlTreeReader.Shorten(c.Value)}' as {role}{SuggestionFinder.DidYouMeanOrList(c.Value, known.ToList(), "calendars")}");
         }
 
-        void Clock(Located<string> name, string role)
+        void Clock(Located<string> name, Role role)
         {
             if (!unreadable.Clocks && !clocks.Contains(name.Value))
             {
@@ -59,7 +61,7 @@ internal static class ReferenceChecker
 
         foreach (var team in policy.Teams)
         {
-            Calendar(team.Calendar, $"the calendar of team '{team.Id.Value}'", allowOwner: false);
+            Calendar(team.Calendar, new Role("the calendar of team '{0}'", team.Id.Value), allowOwner: false);
         }
 
         foreach (var rule in policy.Rules)
@@ -67,28 +69,28 @@ internal static class ReferenceChecker
             var r = rule.Id.Value;
             if (rule.Owner is { } owner)
             {
-                Team(owner, $"owner of rule '{r}'");
+                Team(owner, new Role("owner of rule '{0}'", r));
             }
 
-            Teams(rule.Approvers, $"approver in rule '{r}'");
-            Teams(rule.Consulted, $"consulted team in rule '{r}'");
-            Teams(rule.Informed, $"informed team in rule '{r}'");
+            Teams(rule.Approvers, new Role("approver in rule '{0}'", r));
+            Teams(rule.Consulted, new Role("consulted team in rule '{0}'", r));
+            Teams(rule.Informed, new Role("informed team in rule '{0}'", r));
             foreach (var target in rule.Targets)
             {
-                Clock(target.Clock, $"the targets of rule '{r}'");
-                Calendar(target.Calendar, $"the calendar of target '{target.Clock.Value}' in rule '{r}'", allowOwner: true);
+                Clock(target.Clock, new Role("the targets of rule '{0}'", r));
+                Calendar(target.Calendar, new Role("the calendar of target '{1}' in rule '{0}'", r, target.Clock.Value), allowOwner: true);
             }
 
             foreach (var escalation in rule.Escalations)
             {
-                Clock(escalation.Clock, $"an escalation of rule '{r}'");
-                Teams(escalation.Notify, $"escalation contact in rule '{r}'");
+                Clock(escalation.Clock, new Role("an escalation of rule '{0}'", r));
+                Teams(escalation.Notify, new Role("escalation contact in rule '{0}'", r));
             }
 
             if (rule.Notice is { Waived: false } notice)
             {
-                Teams(notice.To, $"notice recipient in rule '{r}'");
-                Calendar(notice.Calendar, $"the notice calendar of rule '{r}'", allowOwner: false);
+                Teams(notice.To, new Role("notice recipient in rule '{0}'", r));
+                Calendar(notice.Calendar, new Role("the notice calendar of rule '{0}'", r), allowOwner: false);
                 if (!instantFields.Contains(notice.Before.Value) && !unreadable.IsUnreadableField(notice.Before.Value))
                 {
                     var declared = policy.Fields.FirstOrDefault(f => f.Name.Value == notice.Before.Value);
@@ -101,5 +103,11 @@ internal static class ReferenceChecker
                 }
             }
         }
+    }
+
+    /// <summary>The role a reference plays ("owner of rule 'x'"), formatted only when it is reported.</summary>
+    private readonly record struct Role(string Format, string Rule, string? Detail = null)
+    {
+        public override string ToString() => string.Format(CultureInfo.InvariantCulture, Format, Rule, Detail);
     }
 }

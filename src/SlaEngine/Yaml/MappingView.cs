@@ -13,10 +13,12 @@ namespace SlaEngine.Yaml;
 /// </summary>
 internal sealed class MappingView
 {
-    private readonly Dictionary<string, KeyValuePair<YamlScalar, YamlNode>> _entries = new(StringComparer.Ordinal);
+    // The entries under allowed keys, in file order (a mapping's keys are unique: the tree reader drops duplicates).
+    // Mappings of a policy are small, so a scan beats a hash table, and a policy of many rules makes many views.
+    private readonly List<KeyValuePair<YamlScalar, YamlNode>> _entries;
 
     // Keys an unknown key was taken for ("did you mean"): a misspelt required key is one defect, reported once.
-    private readonly HashSet<string> _suggested = new(StringComparer.Ordinal);
+    private readonly HashSet<string>? _suggested;
     private readonly DiagnosticBag _diagnostics;
 
     public MappingView(YamlMapping mapping, string what, IReadOnlyCollection<string> allowed, DiagnosticBag diagnostics)
@@ -24,17 +26,18 @@ internal sealed class MappingView
         Mapping = mapping;
         What = what;
         _diagnostics = diagnostics;
+        _entries = new List<KeyValuePair<YamlScalar, YamlNode>>(mapping.Entries.Count);
         foreach (var entry in mapping.Entries)
         {
             if (allowed.Contains(entry.Key.Value))
             {
-                _entries[entry.Key.Value] = entry;
+                _entries.Add(entry);
             }
             else
             {
                 if (SuggestionFinder.Closest(entry.Key.Value, allowed) is { } suggestion)
                 {
-                    _suggested.Add(suggestion);
+                    (_suggested ??= new HashSet<string>(StringComparer.Ordinal)).Add(suggestion);
                 }
 
                 diagnostics.Error(
@@ -49,36 +52,51 @@ internal sealed class MappingView
 
     public string What { get; }
 
-    public bool Has(string key) => _entries.ContainsKey(key);
+    public bool Has(string key) => TryGet(key, out _);
 
     /// <summary>Whether an unknown key of this mapping was taken for <paramref name="key"/> (and reported as such).</summary>
-    public bool WasSuggested(string key) => _suggested.Contains(key);
+    public bool WasSuggested(string key) => _suggested?.Contains(key) == true;
 
     /// <summary>
     /// Whether the section under <paramref name="key"/> could not be read as a mapping: missing under a misspelt key,
     /// an alias, or of another shape (each reported where it stands).
     /// </summary>
     public bool IsUnreadableSection(string key) =>
-        _entries.TryGetValue(key, out var entry)
+        TryGet(key, out var entry)
             ? entry.Value is not (YamlMapping or YamlScalar { IsNull: true })
-            : _suggested.Contains(key);
+            : WasSuggested(key);
 
-    public YamlScalar? KeyOf(string key) => _entries.TryGetValue(key, out var e) ? e.Key : null;
+    public YamlScalar? KeyOf(string key) => TryGet(key, out var e) ? e.Key : null;
 
     /// <summary>The node of a key; reports a missing required key at the mapping.</summary>
     public YamlNode? Node(string key, bool required = false)
     {
-        if (_entries.TryGetValue(key, out var entry))
+        if (TryGet(key, out var entry))
         {
             return entry.Value is YamlPoisoned ? null : entry.Value;
         }
 
-        if (required && !_suggested.Contains(key))
+        if (required && !WasSuggested(key))
         {
             _diagnostics.Error(DiagnosticCodes.MissingKey, Mapping.Location, $"{What} is missing the required key '{key}'");
         }
 
         return null;
+    }
+
+    private bool TryGet(string key, out KeyValuePair<YamlScalar, YamlNode> entry)
+    {
+        foreach (var e in _entries)
+        {
+            if (e.Key.Value == key)
+            {
+                entry = e;
+                return true;
+            }
+        }
+
+        entry = default;
+        return false;
     }
 
     public YamlScalar? Scalar(string key, bool required = false)

@@ -288,7 +288,7 @@ internal static class YamlTreeReader
         private YamlMapping ReadMapping(MappingStart start, int depth)
         {
             var entries = new List<KeyValuePair<YamlScalar, YamlNode>>();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            HashSet<string>? seen = null;
             while (Next() is { } ev && ev is not MappingEnd)
             {
                 var keyNode = ReadNode(ev, depth + 1);
@@ -309,7 +309,7 @@ internal static class YamlTreeReader
                     continue;
                 }
 
-                if (!seen.Add(key.Value))
+                if (IsDuplicate(entries, ref seen, key.Value))
                 {
                     diagnostics.Error(DiagnosticCodes.DuplicateKey, key.Location, $"duplicate key '{Shorten(key.Value)}' in the same mapping");
                     continue;
@@ -319,6 +319,38 @@ internal static class YamlTreeReader
             }
 
             return new YamlMapping(At(start.Start), entries);
+        }
+
+        /// <summary>
+        /// Whether a key is already among the entries. A policy's mappings are mostly small (a rule has a handful of
+        /// keys), so they are scanned; a set of the keys is built only once a mapping grows past a few entries.
+        /// </summary>
+        private static bool IsDuplicate(List<KeyValuePair<YamlScalar, YamlNode>> entries, ref HashSet<string>? seen, string key)
+        {
+            const int ScanLimit = 8;
+            if (seen is null && entries.Count < ScanLimit)
+            {
+                foreach (var entry in entries)
+                {
+                    if (entry.Key.Value == key)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            if (seen is null)
+            {
+                seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var entry in entries)
+                {
+                    seen.Add(entry.Key.Value);
+                }
+            }
+
+            return !seen.Add(key);
         }
 
         private YamlSequence ReadSequence(SequenceStart start, int depth)
