@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using FluentAssertions;
 using Xunit;
@@ -51,6 +52,26 @@ public sealed class EvaluateCommandTests : System.IDisposable
         lines.Should().HaveCount(2);
         JsonDocument.Parse(lines[1]).RootElement.GetProperty("owner").GetString().Should().Be("it-infra");
         error.Should().Contain("event 3").And.Contain("category").And.Contain("routing");
+    }
+
+    [Fact]
+    public void Many_events_are_written_in_file_order_with_each_refusal_in_order_on_standard_error()
+    {
+        // More events than one batch decided in parallel; every 97th is refused.
+        var categories = new[] { "routing", "network-backbone", "telephony-platform" };
+        var lines = Enumerable.Range(1, 1300).Select(i => i % 97 == 0
+            ? $$"""{ "id": "e{{i}}", "submittedAt": "2026-11-24T10:00:00-05:00", "category": "routng" }"""
+            : $$"""{ "id": "e{{i}}", "submittedAt": "2026-11-24T10:00:00-05:00", "category": "{{categories[i % 3]}}" }""");
+        var events = Write("many.jsonl", string.Join("\n", lines));
+
+        var (exit, output, error) = Run("evaluate", Policy, "--event", events);
+
+        exit.Should().Be(CliApp.Failed);
+        var expectedIds = Enumerable.Range(1, 1300).Where(i => i % 97 != 0).Select(i => $"e{i}");
+        output.TrimEnd().Split('\n').Select(l => JsonDocument.Parse(l).RootElement.GetProperty("eventId").GetString())
+            .Should().Equal(expectedIds);
+        error.TrimEnd().Split('\n').Select(l => l[(l.IndexOf("event ", System.StringComparison.Ordinal) + 6)..l.IndexOf(':', l.IndexOf("event ", System.StringComparison.Ordinal))])
+            .Should().Equal(Enumerable.Range(1, 1300).Where(i => i % 97 == 0).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     [Fact]

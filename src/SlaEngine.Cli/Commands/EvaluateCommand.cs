@@ -1,11 +1,14 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using System.Threading.Tasks;
 using NodaTime;
 using NodaTime.Text;
+using SlaEngine.Diagnostics;
 using SlaEngine.Evaluation;
 using SlaEngine.Events;
 using SlaEngine.Reporting;
@@ -101,9 +104,12 @@ internal static class EvaluateCommand
         {
             foreach (var note in read.Event?.Notes ?? [])
             {
-                Stderr.WriteLine($"{where}: {note.Severity.ToString().ToLowerInvariant()} {note.Code}: {note.Message}");
+                Stderr.WriteLine(Note(where, note));
             }
         }
+
+        /// <summary>The line that reports a note of an event read.</summary>
+        public static string Note(string where, Diagnostic note) => $"{where}: {note.Severity.ToString().ToLowerInvariant()} {note.Code}: {note.Message}";
     }
 
     private static int Events(Output output, FileInfo file)
@@ -138,38 +144,69 @@ internal static class EvaluateCommand
             return CliApp.Failed;
         }
 
+        // Events are decided in parallel (a policy evaluates on any number of threads) and written in file order,
+        // a batch at a time so that a large file is never held as text whole.
         var failed = false;
-        var number = 0;
-        foreach (var document in documents)
+        const int Batch = 512;
+        var results = new DocumentResult[Math.Min(Batch, documents.Length)];
+        for (var first = 0; first < documents.Length; first += Batch)
         {
-            number++;
-            var where = documents.Length == 1 ? file.ToString() : $"{file}: event {number}";
-            var read = policy.ReadEvent(document);
-            if (!read.Success)
+            var count = Math.Min(Batch, documents.Length - first);
+            Parallel.For(0, count, i => results[i] = Decide(output, file, documents, first + i));
+            for (var i = 0; i < count; i++)
             {
-                failed = true;
-                stderr.WriteLine($"{file}: event {number}: {read.ErrorMessage}");
-                continue;
-            }
+                var result = results[i];
+                foreach (var line in result.Errors)
+                {
+                    stderr.WriteLine(line);
+                }
 
-            output.Notes(where, read);
-            var decision = policy.Evaluate(read.Event);
-            if (output.Text)
-            {
-                if (number > 1)
+                if (result.Output is null)
+                {
+                    failed = true;
+                    continue;
+                }
+
+                if (output.Text && first + i > 0)
                 {
                     stdout.WriteLine(new string('-', 60));
                 }
 
-                stdout.Write(DecisionExplainer.Explain(policy, decision, output.Options(JsonSubmittedAt(document))));
-            }
-            else
-            {
-                stdout.WriteLine(decision.ToJson(indented: documents.Length == 1));
+                stdout.Write(result.Output);
             }
         }
 
         return failed ? CliApp.Failed : CliApp.Ok;
+    }
+
+    /// <summary>What one event of a file gives: the lines for standard error, and its output (null when it could not be read).</summary>
+    private readonly record struct DocumentResult(List<string> Errors, string? Output);
+
+    private static DocumentResult Decide(Output output, FileInfo file, ImmutableArray<JsonElement> documents, int index)
+    {
+        var policy = output.Policy;
+        var number = index + 1;
+        var document = documents[index];
+        var where = documents.Length == 1 ? file.ToString() : $"{file}: event {number}";
+        var errors = new List<string>();
+        var read = policy.ReadEvent(document);
+        if (!read.Success)
+        {
+            errors.Add($"{file}: event {number}: {read.ErrorMessage}");
+            return new DocumentResult(errors, null);
+        }
+
+        foreach (var note in read.Event.Notes)
+        {
+            errors.Add(Output.Note(where, note));
+        }
+
+        var decision = policy.Evaluate(read.Event);
+        return new DocumentResult(
+            errors,
+            output.Text
+                ? DecisionExplainer.Explain(policy, decision, output.Options(JsonSubmittedAt(document)))
+                : decision.ToJson(indented: documents.Length == 1) + Environment.NewLine);
     }
 
     private static int Timeline(Output output, FileInfo file, string? atText)

@@ -192,11 +192,8 @@ internal static class DecisionEvaluator
             AddIfSet(facets, walk.LadderRules[i] is { } rule ? table[rule.Index].Escalations[i] : null);
         }
 
-        var matched = new string[walk.Matched.Count];
-        for (var i = 0; i < matched.Length; i++)
-        {
-            matched[i] = walk.Matched[i].Id;
-        }
+        var matched = new string[walk.MatchedIds.Count];
+        walk.MatchedIds.CopyTo(matched);
 
         return new DecisionTrace(
             facets.Count == 0 ? [] : [.. facets],

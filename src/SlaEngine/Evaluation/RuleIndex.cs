@@ -189,7 +189,7 @@ internal sealed class RuleIndex
         var compiled = Array.ConvertAll(kept, c => ClosureCompiler.Compile(c, environment));
         return compiled.Length switch
         {
-            0 => static _ => true,
+            0 => Candidate.Always,
             1 => compiled[0],
             2 => (compiled[0], compiled[1]) is var (a, b) ? e => a(e) && b(e) : null,
             _ => e =>
@@ -270,25 +270,25 @@ internal sealed class RuleIndex
         {
             var best = int.MaxValue;
             var which = -1;
-            if (_ia < _a.Length && _a[_ia].Rule.Index < best)
+            if (_ia < _a.Length && _a[_ia].Index < best)
             {
-                best = _a[_ia].Rule.Index;
+                best = _a[_ia].Index;
                 which = 0;
             }
 
-            if (_ib < _b.Length && _b[_ib].Rule.Index < best)
+            if (_ib < _b.Length && _b[_ib].Index < best)
             {
-                best = _b[_ib].Rule.Index;
+                best = _b[_ib].Index;
                 which = 1;
             }
 
-            if (_ic < _c.Length && _c[_ic].Rule.Index < best)
+            if (_ic < _c.Length && _c[_ic].Index < best)
             {
-                best = _c[_ic].Rule.Index;
+                best = _c[_ic].Index;
                 which = 2;
             }
 
-            if (_id < _d.Length && _d[_id].Rule.Index < best)
+            if (_id < _d.Length && _d[_id].Index < best)
             {
                 which = 3;
             }
@@ -313,22 +313,64 @@ internal sealed class RuleIndex
         }
     }
 }
-/// <summary>A rule an event must visit, with what is left of its condition for the events that visit it.</summary>
-/// <param name="Rule">The rule.</param>
-/// <param name="Residual">The condition specialized to the index value; null to test the rule's whole condition.</param>
-internal readonly record struct Candidate(Rule Rule, Func<ChangeEvent, bool>? Residual)
+/// <summary>
+/// A rule an event must visit, with what is left of its condition for the events that visit it, and what the walk
+/// needs of the rule copied beside it (its place, its id, what it can decide), so that walking a long list of
+/// candidates reads the list and not each rule object.
+/// </summary>
+internal readonly struct Candidate
 {
+    private static readonly Func<ChangeEvent, bool> AlwaysTrue = static _ => true;
+
+    private readonly Func<ChangeEvent, bool>? _residual;
+
+    /// <summary>Creates the candidate of a rule.</summary>
+    /// <param name="rule">The rule.</param>
+    /// <param name="residual">The condition specialized to the index value; null to test the rule's whole condition.</param>
+    public Candidate(Rule rule, Func<ChangeEvent, bool>? residual)
+    {
+        Rule = rule;
+        _residual = residual;
+        Index = rule.Index;
+        Id = rule.Id;
+        Facets = RuleFacetMask.Of(rule);
+        AlwaysMatches = ReferenceEquals(residual, AlwaysTrue);
+    }
+
+    /// <summary>The residual of a conjunction whose every conjunct the index value makes true.</summary>
+    public static Func<ChangeEvent, bool> Always => AlwaysTrue;
+
+    /// <summary>The rule.</summary>
+    public Rule Rule { get; }
+
+    /// <summary>The rule's <see cref="Rule.Index"/>: candidates are merged by it.</summary>
+    public int Index { get; }
+
+    /// <summary>The rule's id, for the trace.</summary>
+    public string Id { get; }
+
+    /// <summary>What the rule can decide (a <see cref="RuleFacetMask"/>), and whether it ends the walk.</summary>
+    public int Facets { get; }
+
+    /// <summary>Whether the index value alone makes the rule match (nothing is left to test).</summary>
+    public bool AlwaysMatches { get; }
+
     /// <summary>Whether the rule matches the event; like <see cref="Condition.Evaluate"/>, never throws.</summary>
     public bool Matches(ChangeEvent e)
     {
-        if (Residual is null)
+        if (AlwaysMatches)
+        {
+            return true;
+        }
+
+        if (_residual is null)
         {
             return Rule.When.Evaluate(e);
         }
 
         try
         {
-            return Residual(e);
+            return _residual(e);
         }
 #pragma warning disable CA1031 // As Condition.Evaluate: a bug in a condition must not take a decision down.
         catch (Exception)

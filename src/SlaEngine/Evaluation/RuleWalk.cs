@@ -24,7 +24,8 @@ internal sealed class RuleWalk
         LadderRules = new Rule?[clockCount];
     }
 
-    public List<Rule> Matched { get; } = new(4);
+    /// <summary>The ids of the rules that matched, in policy order, for the trace.</summary>
+    public List<string> MatchedIds { get; } = new(4);
 
     /// <summary>Scratch for the decision built from this walk (its plans and out-of-range clocks), reused with it.</summary>
     public List<ClockPlan> Plans { get; } = new(2);
@@ -90,7 +91,7 @@ internal sealed class RuleWalk
 
     private void Reset()
     {
-        Matched.Clear();
+        MatchedIds.Clear();
         Plans.Clear();
         ScheduledEscalations.Clear();
         Violations.Clear();
@@ -103,7 +104,9 @@ internal sealed class RuleWalk
 
     private RuleWalk Walk(Policy policy, ChangeEvent e)
     {
-        var walk = this;
+        // The facets still open: once the owner is decided, a later rule that only sets an owner is recorded as
+        // matched without being read (a long walk then reads its candidate list, not each rule).
+        var open = RuleFacetMask.Single | RuleFacetMask.Clocks;
         foreach (var candidate in policy.Index.CandidatesFor(e))
         {
             if (!candidate.Matches(e))
@@ -111,15 +114,21 @@ internal sealed class RuleWalk
                 continue;
             }
 
-            var rule = candidate.Rule;
-            walk.Apply(rule);
-            if (rule.Final)
+            MatchedIds.Add(candidate.Id);
+            var facets = candidate.Facets;
+            if ((facets & open) != 0)
+            {
+                Apply(candidate.Rule);
+                open &= ~(facets & RuleFacetMask.Single);
+            }
+
+            if ((facets & RuleFacetMask.Final) != 0)
             {
                 break;
             }
         }
 
-        return walk;
+        return this;
     }
 
     /// <summary>How many rules match the event, walking the candidates as <see cref="Run"/> does (a final rule ends it); allocates nothing.</summary>
@@ -155,9 +164,9 @@ internal sealed class RuleWalk
         return null;
     }
 
+    /// <summary>Takes what a matching rule decides that no earlier rule decided (its id is already in <see cref="MatchedIds"/>).</summary>
     private void Apply(Rule rule)
     {
-        Matched.Add(rule);
         if (OwnerRule is null && rule.Owner is not null)
         {
             OwnerRule = rule;

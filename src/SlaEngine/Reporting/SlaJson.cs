@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Immutable;
 using System.IO;
 using System.Text;
@@ -71,15 +72,33 @@ public static class SlaJson
     /// <returns>The JSON text.</returns>
     public static string ToJson(this TicketStatus status, bool indented = false) => Render(w => Write(w, status), indented);
 
+    // Each thread renders into its own buffer, kept between calls unless it grew large: a decision that lists
+    // thousands of matched rules is written without growing and copying a new buffer every time.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
     private static string Render(Action<Utf8JsonWriter> write, bool indented)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, indented ? Indented : Compact))
+        const int KeptBytes = 1 << 20;
+        var buffer = t_buffer ?? new ArrayBufferWriter<byte>(4096);
+        t_buffer = null;
+        try
         {
-            write(writer);
-        }
+            using (var writer = new Utf8JsonWriter(buffer, indented ? Indented : Compact))
+            {
+                write(writer);
+            }
 
-        return Encoding.UTF8.GetString(stream.ToArray());
+            return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        }
+        finally
+        {
+            if (buffer.Capacity <= KeptBytes)
+            {
+                buffer.ResetWrittenCount();
+                t_buffer = buffer;
+            }
+        }
     }
 
     /// <summary>Writes a decision.</summary>

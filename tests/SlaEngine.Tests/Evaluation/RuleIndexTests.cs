@@ -61,28 +61,35 @@ public sealed class RuleIndexTests
         }
     }
 
+    // Rules set different facets, so that which rule decides each one depends on the event: later matching rules
+    // that set a facet already decided must be matched and change nothing.
     private const string SpreadYaml = """
         format: slaengine/v1
         policy: spread
         teams:
           ops: { name: Operations }
+          net: { name: Network }
         fields:
           category: { type: enum, values: [a, b, c] }
           service: { type: enum, values: [s1, s2, s3], default: s1 }
           region: { type: enum, values: [eu, us], default: eu }
           priority: { type: enum, values: [P1, P2], default: P2 }
+          change: { type: instant, required: false }
+        clocks:
+          respond: {}
+          resolve: {}
         rules:
-          - { id: r0, when: 'service == "s2"', owner: ops }
-          - { id: r1, when: 'category == "a"', owner: ops }
-          - { id: r2, when: 'region == "us" && priority == "P1"', owner: ops }
-          - { id: r3, when: 'service in ["s1", "s3"] && category != "b"', owner: ops }
-          - { id: r4, when: 'priority == "P1" || region == "eu"', owner: ops }
-          - { id: r5, when: 'category == "c" && service == "s3"', owner: ops }
-          - { id: r6, owner: ops }
-          - { id: r7, when: 'region == "eu"', owner: ops }
+          - { id: r0, when: 'service == "s2"', owner: ops, informed: [net] }
+          - { id: r1, when: 'category == "a"', approvers: [net], targets: { resolve: 4h } }
+          - { id: r2, when: 'region == "us" && priority == "P1"', owner: net, consulted: [ops] }
+          - { id: r3, when: 'service in ["s1", "s3"] && category != "b"', owner: ops, notice: { to: [ops], before: change, atLeast: 2d } }
+          - { id: r4, when: 'priority == "P1" || region == "eu"', approvers: [ops], targets: { respond: 1h } }
+          - { id: r5, when: 'category == "c" && service == "s3"', owner: net, escalations: [{ clock: resolve, at: breach, notify: [ops] }] }
+          - { id: r6, consulted: [net] }
+          - { id: r7, when: 'region == "eu"', informed: [ops], notice: none }
           - { id: r8, when: 'service == "s1"', owner: ops, final: true }
-          - { id: r9, when: 'category == "b"', owner: ops }
-          - { id: r10, when: 'region == "us"', owner: ops }
+          - { id: r9, when: 'category == "b"', owner: net, targets: { resolve: 8h } }
+          - { id: r10, when: 'region == "us"', owner: ops, approvers: [net] }
         """;
 
     [Fact]
@@ -124,7 +131,20 @@ public sealed class RuleIndexTests
         }
 
         var ids = expected.Select(r => r.Id).ToList();
-        RuleWalk.Run(policy, e).Matched.Select(r => r.Id).Should().Equal(ids, because);
+        var walk = RuleWalk.Run(policy, e);
+        walk.MatchedIds.Should().Equal(ids, because);
+        // Each facet is decided by the first matching rule that sets it, however many matching rules follow.
+        walk.OwnerRule.Should().Be(expected.FirstOrDefault(r => r.Owner is not null), because);
+        walk.ApproversRule.Should().Be(expected.FirstOrDefault(r => r.Approvers is not null), because);
+        walk.ConsultedRule.Should().Be(expected.FirstOrDefault(r => r.Consulted is not null), because);
+        walk.InformedRule.Should().Be(expected.FirstOrDefault(r => r.Informed is not null), because);
+        walk.NoticeRule.Should().Be(expected.FirstOrDefault(r => r.Notice is not null || r.WaivesNotice), because);
+        foreach (var clock in policy.Clocks)
+        {
+            walk.TargetRules[clock.Index].Should().Be(expected.FirstOrDefault(r => r.Targets.Any(t => t.Clock == clock)), because);
+            walk.LadderRules[clock.Index].Should().Be(expected.FirstOrDefault(r => r.Escalations.Any(s => s.Clock == clock)), because);
+        }
+
         RuleWalk.CountMatches(policy, e).Should().Be(ids.Count, because);
         RuleWalk.FirstMatch(policy, e)?.Id.Should().Be(ids.FirstOrDefault(), because);
     }
