@@ -171,13 +171,15 @@ public static class PolicyLoader
     private static PolicyLoadResult LoadUnguarded(string text, string fileName, DiagnosticBag diagnostics, PolicyLoadOptions options)
     {
         text = SourceText.WithoutBom(text);
-        var root = YamlTreeReader.Read(text, fileName, diagnostics);
+        // Rules are read as the YAML reader reaches them, so the tree never holds them all (see EarlyRules).
+        var early = new PolicyReader.EarlyRules(fileName, text, options.ZoneProvider);
+        var root = YamlTreeReader.Read(text, fileName, diagnostics, early.Observer);
         if (diagnostics.HasErrors && root is null)
         {
             return new PolicyLoadResult(null, diagnostics.ToImmutable());
         }
 
-        var declared = PolicyReader.Read(root, fileName, text, diagnostics, options.ZoneProvider);
+        var declared = PolicyReader.Read(root, fileName, text, diagnostics, options.ZoneProvider, early);
         Policy? policy = null;
         if (declared is not null)
         {

@@ -28,6 +28,15 @@ internal sealed class DiagnosticBag
         HasErrors |= diagnostic.IsError;
     }
 
+    /// <summary>Adds every diagnostic of another bag, in the order they were found there.</summary>
+    public void AddAll(DiagnosticBag other)
+    {
+        foreach (var diagnostic in other._items)
+        {
+            Add(diagnostic);
+        }
+    }
+
     public void Error(string code, SourceLocation at, string message) =>
         Add(new Diagnostic(code, DiagnosticSeverity.Error, message, at));
 

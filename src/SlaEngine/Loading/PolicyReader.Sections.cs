@@ -171,62 +171,89 @@ internal sealed partial class PolicyReader
 
     private List<RuleDecl> ReadRules(YamlNode? node)
     {
-        var result = new List<RuleDecl>();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        var index = 0;
+        var rules = new RuleList(this);
         foreach (var m in Items(node, "'rules'", "a rule"))
         {
-            index++;
-            var idEntry = IdOf(m);
-            var what = idEntry is null ? string.Create(CultureInfo.InvariantCulture, $"rule #{index}") : $"rule '{YamlTreeReader.Shorten(idEntry.Value)}'";
-            var view = new MappingView(m, what, RuleKeys, _d);
-            var id = view.Located("id", required: true);
-            if (id is { } ruleId)
-            {
-                CheckId(ruleId, "rule id");
-                if (!ids.Add(ruleId.Value))
-                {
-                    _d.Error(DiagnosticCodes.DuplicateId, ruleId.Location, $"duplicate rule id '{ruleId.Value}': every rule needs its own id");
-                }
-            }
-
-            var ruleName = id?.Value ?? string.Create(CultureInfo.InvariantCulture, $"#{index}");
-            ApprovalMode? approval = null;
-            if (view.Scalar("approval") is { } approvalNode)
-            {
-                approval = approvalNode.Value switch
-                {
-                    "all" => ApprovalMode.All,
-                    "any" => ApprovalMode.Any,
-                    _ => null,
-                };
-                if (approval is null)
-                {
-                    _d.Error(DiagnosticCodes.InvalidValue, approvalNode.Location, $"approval of rule '{ruleName}' must be 'all' or 'any', not '{YamlTreeReader.Shorten(approvalNode.Value)}'");
-                }
-                else if (!view.Has("approvers"))
-                {
-                    _d.Error(DiagnosticCodes.MissingKey, approvalNode.Location, $"rule '{ruleName}' sets 'approval' without 'approvers'");
-                }
-            }
-
-            result.Add(new RuleDecl(
-                id ?? new Located<string>(ruleName, m.Location),
-                view.Text("description"),
-                Expression(view, "when"),
-                view.Located("owner"),
-                view.ScalarList("approvers"),
-                approval,
-                view.ScalarList("consulted"),
-                view.ScalarList("informed"),
-                view.Node("targets") is { } targets ? ReadTargets(targets, ruleName) : [],
-                view.Node("escalations") is { } escalations ? ReadEscalations(escalations, ruleName) : [],
-                ReadNotice(view.Node("notice"), ruleName),
-                view.Bool("final") ?? false,
-                m.Location));
+            rules.Add(m);
         }
 
-        return result;
+        return rules.Result;
+    }
+
+    /// <summary>
+    /// The rules read so far, one mapping at a time and in order: <see cref="ReadRules"/> reads a whole sequence with
+    /// it, and <see cref="EarlyRules"/> each item of the sequence as the YAML reader produces it.
+    /// </summary>
+    private sealed class RuleList(PolicyReader reader)
+    {
+        private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+        private int _index;
+
+        /// <summary>The rules read, in order.</summary>
+        public List<RuleDecl> Result { get; } = [];
+
+        /// <summary>Reads one item of the rules' sequence (an item that is not a mapping is reported).</summary>
+        public void AddItem(YamlNode item)
+        {
+            if (MappingView.ExpectMapping(item, "a rule", reader._d) is { } m)
+            {
+                Add(m);
+            }
+        }
+
+        /// <summary>Reads one rule.</summary>
+        public void Add(YamlMapping m) => Result.Add(reader.ReadRule(m, ++_index, _ids));
+    }
+
+    private RuleDecl ReadRule(YamlMapping m, int index, HashSet<string> ids)
+    {
+        var idEntry = IdOf(m);
+        var what = idEntry is null ? string.Create(CultureInfo.InvariantCulture, $"rule #{index}") : $"rule '{YamlTreeReader.Shorten(idEntry.Value)}'";
+        var view = new MappingView(m, what, RuleKeys, _d);
+        var id = view.Located("id", required: true);
+        if (id is { } ruleId)
+        {
+            CheckId(ruleId, "rule id");
+            if (!ids.Add(ruleId.Value))
+            {
+                _d.Error(DiagnosticCodes.DuplicateId, ruleId.Location, $"duplicate rule id '{ruleId.Value}': every rule needs its own id");
+            }
+        }
+
+        var ruleName = id?.Value ?? string.Create(CultureInfo.InvariantCulture, $"#{index}");
+        ApprovalMode? approval = null;
+        if (view.Scalar("approval") is { } approvalNode)
+        {
+            approval = approvalNode.Value switch
+            {
+                "all" => ApprovalMode.All,
+                "any" => ApprovalMode.Any,
+                _ => null,
+            };
+            if (approval is null)
+            {
+                _d.Error(DiagnosticCodes.InvalidValue, approvalNode.Location, $"approval of rule '{ruleName}' must be 'all' or 'any', not '{YamlTreeReader.Shorten(approvalNode.Value)}'");
+            }
+            else if (!view.Has("approvers"))
+            {
+                _d.Error(DiagnosticCodes.MissingKey, approvalNode.Location, $"rule '{ruleName}' sets 'approval' without 'approvers'");
+            }
+        }
+
+        return new RuleDecl(
+            id ?? new Located<string>(ruleName, m.Location),
+            view.Text("description"),
+            Expression(view, "when"),
+            view.Located("owner"),
+            view.ScalarList("approvers"),
+            approval,
+            view.ScalarList("consulted"),
+            view.ScalarList("informed"),
+            view.Node("targets") is { } targets ? ReadTargets(targets, ruleName) : [],
+            view.Node("escalations") is { } escalations ? ReadEscalations(escalations, ruleName) : [],
+            ReadNotice(view.Node("notice"), ruleName),
+            view.Bool("final") ?? false,
+            m.Location);
     }
 
     /// <summary>The scalar under the key <c>id</c> of a mapping, or null.</summary>

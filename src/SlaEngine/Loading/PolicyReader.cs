@@ -74,13 +74,15 @@ internal sealed partial class PolicyReader
     private readonly string _text;
     private readonly DiagnosticBag _d;
     private readonly IDateTimeZoneProvider _zones;
+    private readonly EarlyRules? _early;
 
-    private PolicyReader(string file, string text, DiagnosticBag diagnostics, IDateTimeZoneProvider zones)
+    private PolicyReader(string file, string text, DiagnosticBag diagnostics, IDateTimeZoneProvider zones, EarlyRules? early)
     {
         _file = file;
         _text = text;
         _d = diagnostics;
         _zones = zones;
+        _early = early;
     }
 
     /// <summary>Reads the tree; returns null when the document is not even a mapping with an id.</summary>
@@ -89,10 +91,54 @@ internal sealed partial class PolicyReader
     /// <param name="text">The document's text.</param>
     /// <param name="diagnostics">Where problems go.</param>
     /// <param name="zones">The time zone database zone ids are resolved in (NodaTime's bundled tz database when null).</param>
-    public static PolicyDecl? Read(YamlNode? root, string file, string text, DiagnosticBag diagnostics, IDateTimeZoneProvider? zones = null)
+    public static PolicyDecl? Read(YamlNode? root, string file, string text, DiagnosticBag diagnostics, IDateTimeZoneProvider? zones = null) =>
+        Read(root, file, text, diagnostics, zones, null);
+
+    /// <summary>Reads the tree, taking the rules from <paramref name="early"/> when it read the very sequence the tree holds.</summary>
+    /// <param name="root">The document's root node.</param>
+    /// <param name="file">The file name for diagnostics.</param>
+    /// <param name="text">The document's text.</param>
+    /// <param name="diagnostics">Where problems go.</param>
+    /// <param name="zones">The time zone database zone ids are resolved in (NodaTime's bundled tz database when null).</param>
+    /// <param name="early">The rules read while the YAML was read, or null.</param>
+    public static PolicyDecl? Read(YamlNode? root, string file, string text, DiagnosticBag diagnostics, IDateTimeZoneProvider? zones, EarlyRules? early)
     {
-        var reader = new PolicyReader(file, text, diagnostics, zones ?? DateTimeZoneProviders.Tzdb);
+        var reader = new PolicyReader(file, text, diagnostics, zones ?? DateTimeZoneProviders.Tzdb, early);
         return reader.ReadPolicy(root);
+    }
+
+    /// <summary>
+    /// The rules of a policy, read one at a time while the YAML reader reads the file, so that the YAML of a rule is
+    /// garbage as soon as its declaration is built (a policy of many rules never holds the tree of all of them).
+    /// Their diagnostics are kept apart: <see cref="Read(YamlNode?, string, string, DiagnosticBag, IDateTimeZoneProvider?, EarlyRules?)"/>
+    /// takes the rules and their diagnostics where it would have read the rules, and only if they came from the
+    /// sequence the finished tree holds under <c>rules</c>; otherwise it reads that sequence itself. The policy, its
+    /// diagnostics and their order are the same either way.
+    /// </summary>
+    internal sealed class EarlyRules
+    {
+        private readonly DiagnosticBag _diagnostics = new();
+        private readonly RuleList _rules;
+
+        /// <summary>Creates the reader of the rules of one file.</summary>
+        /// <param name="file">The file name for diagnostics.</param>
+        /// <param name="text">The document's text.</param>
+        /// <param name="zones">The time zone database of the load.</param>
+        public EarlyRules(string file, string text, IDateTimeZoneProvider? zones)
+        {
+            _rules = new RuleList(new PolicyReader(file, text, _diagnostics, zones ?? DateTimeZoneProviders.Tzdb, null));
+            Observer = new SequenceObserver("rules", _rules.AddItem);
+        }
+
+        /// <summary>What to hand <see cref="YamlTreeReader.Read(string, string, DiagnosticBag, SequenceObserver?)"/>.</summary>
+        public SequenceObserver Observer { get; }
+
+        /// <summary>Hands over the rules read and adds their diagnostics to <paramref name="diagnostics"/>, in order.</summary>
+        internal List<RuleDecl> TakeInto(DiagnosticBag diagnostics)
+        {
+            diagnostics.AddAll(_diagnostics);
+            return _rules.Result;
+        }
     }
 
     private PolicyDecl? ReadPolicy(YamlNode? root)
@@ -132,7 +178,8 @@ internal sealed partial class PolicyReader
         var unreadableFields = new HashSet<string>(StringComparer.Ordinal);
         var fields = ReadFields(top.Node("fields"), teamsUnreadable ? null : teamIds, unreadableFields);
         var clocks = ReadClocks(top.Node("clocks"));
-        var rules = ReadRules(top.Node("rules"));
+        var rulesNode = top.Node("rules");
+        var rules = _early is { Observer.Sequence: { } early } && ReferenceEquals(early, rulesNode) ? _early.TakeInto(_d) : ReadRules(rulesNode);
         var freezes = ReadFreezes(top.Node("freezes"));
 
         var policy = new PolicyDecl(_file, _text, id, top.Text("version"), top.Text("description"), calendars, teams, fields, clocks, rules, freezes)

@@ -17,7 +17,13 @@ internal static class YamlTreeReader
     /// <summary>How deep mappings and sequences may nest; policies need far less.</summary>
     public const int MaxDepth = 64;
 
-    public static YamlNode? Read(string text, string file, DiagnosticBag diagnostics)
+    public static YamlNode? Read(string text, string file, DiagnosticBag diagnostics) => Read(text, file, diagnostics, null);
+
+    /// <summary>
+    /// Reads the text; when <paramref name="observer"/> is given, each item of the first sequence under its key in the
+    /// root mapping is handed to it as soon as the item is read, and that sequence is kept in the tree without them.
+    /// </summary>
+    public static YamlNode? Read(string text, string file, DiagnosticBag diagnostics, SequenceObserver? observer)
     {
         // YamlDotNet takes a NUL for the end of the stream (a NUL at the start or end of a file was silently
         // dropped) and passes other characters YAML forbids into values: refuse them where they stand.
@@ -33,7 +39,7 @@ internal static class YamlTreeReader
         }
 
         var parser = new Parser(new StringReader(text));
-        var reader = new State(parser, file, diagnostics);
+        var reader = new State(parser, file, diagnostics, observer);
         try
         {
             return reader.ReadDocument();
@@ -163,7 +169,7 @@ internal static class YamlTreeReader
         return text.Length > 300 ? text[..300] + "…" : text;
     }
 
-    private sealed class State(IParser parser, string file, DiagnosticBag diagnostics)
+    private sealed class State(IParser parser, string file, DiagnosticBag diagnostics, SequenceObserver? observer)
     {
         /// <summary>Where the last event read ends; the best position for an error YamlDotNet gives none for.</summary>
         public Mark LastRead { get; private set; } = Mark.Empty;
@@ -235,7 +241,7 @@ internal static class YamlTreeReader
             return true;
         }
 
-        private YamlNode ReadNode(ParsingEvent ev, int depth)
+        private YamlNode ReadNode(ParsingEvent ev, int depth, Action<YamlNode>? handOver = null)
         {
             switch (ev)
             {
@@ -259,7 +265,7 @@ internal static class YamlTreeReader
                     return depth > MaxDepth ? SkipTooDeep(mapping) : ReadMapping(mapping, depth);
                 case SequenceStart sequence:
                     ReportTag(sequence);
-                    return depth > MaxDepth ? SkipTooDeep(sequence) : ReadSequence(sequence, depth);
+                    return depth > MaxDepth ? SkipTooDeep(sequence) : ReadSequence(sequence, depth, handOver);
                 default:
                     return new YamlPoisoned(At(ev.Start));
             }
@@ -298,7 +304,15 @@ internal static class YamlTreeReader
                     break;
                 }
 
-                var value = ReadNode(valueEvent, depth + 1);
+                // The first sequence under the observed key of the root mapping is handed over item by item.
+                var observed = depth == 1 && observer is { Sequence: null } && valueEvent is SequenceStart
+                    && keyNode is YamlScalar { Value: var keyText } && keyText == observer.Key;
+                var value = ReadNode(valueEvent, depth + 1, observed ? observer!.Item : null);
+                if (observed)
+                {
+                    observer!.Sequence = value as YamlSequence;
+                }
+
                 if (keyNode is not YamlScalar key)
                 {
                     if (keyNode is not YamlPoisoned)
@@ -353,12 +367,21 @@ internal static class YamlTreeReader
             return !seen.Add(key);
         }
 
-        private YamlSequence ReadSequence(SequenceStart start, int depth)
+        /// <summary>Reads a sequence; with <paramref name="handOver"/>, its items go there instead of into the node.</summary>
+        private YamlSequence ReadSequence(SequenceStart start, int depth, Action<YamlNode>? handOver)
         {
             var items = new List<YamlNode>();
             while (Next() is { } ev && ev is not SequenceEnd)
             {
-                items.Add(ReadNode(ev, depth + 1));
+                var item = ReadNode(ev, depth + 1);
+                if (handOver is null)
+                {
+                    items.Add(item);
+                }
+                else
+                {
+                    handOver(item);
+                }
             }
 
             return new YamlSequence(At(start.Start), items);
