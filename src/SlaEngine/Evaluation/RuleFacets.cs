@@ -5,12 +5,12 @@ namespace SlaEngine.Evaluation;
 
 /// <summary>
 /// The trace entries a rule can contribute to a decision ("owner decided by rule X", "targets.resolve decided by
-/// rule X"), built once at load: a <see cref="FacetDecision"/> is immutable, so every decision that a rule decides the
+/// rule X"), built once per rule, when first needed: a <see cref="FacetDecision"/> is immutable, so every decision that a rule decides the
 /// same facet of shares one instance instead of allocating it (and the facet's name) per event.
 /// </summary>
 internal sealed class RuleFacets
 {
-    private RuleFacets(Rule rule, Dictionary<string, string> names)
+    private RuleFacets(Rule rule, System.Collections.Concurrent.ConcurrentDictionary<string, string> names)
     {
         Owner = rule.Owner is null ? null : new FacetDecision("owner", rule.Id);
         Approvers = rule.Approvers is null ? null : new FacetDecision("approvers", rule.Id);
@@ -57,33 +57,57 @@ internal sealed class RuleFacets
     /// <summary>By clock index: the entry for <c>escalations.{clock}</c>, or null where the rule has no step on that clock.</summary>
     public FacetDecision?[] Escalations { get; }
 
-    /// <summary>The entries of every rule, by <see cref="Rule.Index"/>.</summary>
-    public static RuleFacets[] Build(IReadOnlyList<Rule> rules)
+    /// <summary>
+    /// The entries of every rule, by <see cref="Rule.Index"/>, each built the first time a decision needs it: most
+    /// rules of a large policy never decide a facet of any decision.
+    /// </summary>
+    internal sealed class Table
     {
-        var names = new Dictionary<string, string>(System.StringComparer.Ordinal);
-        var max = -1;
-        foreach (var rule in rules)
+        private readonly Rule[] _rules;
+        private readonly RuleFacets?[] _facets;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _names = new(System.StringComparer.Ordinal);
+
+        /// <summary>Creates the table of these rules.</summary>
+        /// <param name="rules">The rules.</param>
+        public Table(IReadOnlyList<Rule> rules)
         {
-            max = int.Max(max, rule.Index);
+            var max = -1;
+            foreach (var rule in rules)
+            {
+                max = int.Max(max, rule.Index);
+            }
+
+            _rules = new Rule[max + 1];
+            foreach (var rule in rules)
+            {
+                _rules[rule.Index] = rule;
+            }
+
+            _facets = new RuleFacets?[_rules.Length];
         }
 
-        var result = new RuleFacets[max + 1];
-        foreach (var rule in rules)
+        /// <summary>The entries of the rule at this index.</summary>
+        /// <param name="index">The rule's <see cref="Rule.Index"/>.</param>
+        public RuleFacets this[int index]
         {
-            result[rule.Index] = new RuleFacets(rule, names);
-        }
+            get
+            {
+                var facets = System.Threading.Volatile.Read(ref _facets[index]);
+                if (facets is null)
+                {
+                    // Two threads may build the same rule's entries at once; the first stored is the one kept.
+                    var built = new RuleFacets(_rules[index], _names);
+                    facets = System.Threading.Interlocked.CompareExchange(ref _facets[index], built, null) ?? built;
+                }
 
-        return result;
+                return facets;
+            }
+        }
     }
 
-    private static string Name(Dictionary<string, string> names, string prefix, string clock)
+    private static string Name(System.Collections.Concurrent.ConcurrentDictionary<string, string> names, string prefix, string clock)
     {
         var key = prefix + clock;
-        if (!names.TryGetValue(key, out var name))
-        {
-            names[key] = name = key;
-        }
-
-        return name;
+        return names.GetOrAdd(key, key);
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using SlaEngine.Evaluation;
 using SlaEngine.Events;
 using SlaEngine.Expressions.Logic;
@@ -31,11 +32,11 @@ internal sealed class RuleIndex
     {
         _levels = levels;
         _rest = rest;
-        Facets = RuleFacets.Build(rules);
+        Facets = new RuleFacets.Table(rules);
     }
 
     /// <summary>The trace entries of each rule, by <see cref="Rule.Index"/>, built once so decisions share them.</summary>
-    public RuleFacets[] Facets { get; }
+    public RuleFacets.Table Facets { get; }
 
     /// <summary>The first field the rules are indexed by, or null when no field constrains any rule.</summary>
     public FieldDefinition? Field => _levels.Length > 0 ? _levels[0].Field : null;
@@ -106,12 +107,26 @@ internal sealed class RuleIndex
 
     private static Level BuildLevel(Rule[] all, List<int> filed, FieldDefinition field, IReadOnlySet<int>?[] sets, ExpressionEnvironment? environment)
     {
-        var lists = new List<Candidate>[field.EnumValues.Length];
-        for (var ordinal = 0; ordinal < lists.Length; ordinal++)
+        // Each value's list is sized before it is filled: a large policy files tens of thousands of rules per field.
+        var counts = new int[field.EnumValues.Length];
+        foreach (var i in filed)
         {
-            lists[ordinal] = [];
+            foreach (var ordinal in sets[i]!)
+            {
+                if ((uint)ordinal < (uint)counts.Length)
+                {
+                    counts[ordinal]++;
+                }
+            }
         }
 
+        var lists = new Candidate[counts.Length][];
+        for (var ordinal = 0; ordinal < lists.Length; ordinal++)
+        {
+            lists[ordinal] = new Candidate[counts[ordinal]];
+        }
+
+        var filled = new int[counts.Length];
         // Rules that share a condition's tree share its residuals (and its conjuncts).
         var residualsOf = new Dictionary<Expr, Dictionary<int, Func<ChangeEvent, bool>?>>(ReferenceEqualityComparer.Instance);
         var conjunctsOf = new Dictionary<Expr, List<Expr>>(ReferenceEqualityComparer.Instance);
@@ -131,7 +146,9 @@ internal sealed class RuleIndex
                 residuals = residualsOf[syntax!];
             }
 
-            foreach (var ordinal in sets[i]!.Order())
+            var facets = RuleFacetMask.Of(all[i]);
+            // Rules are visited in policy order, so each value's list is in policy order whatever order the set gives.
+            foreach (var ordinal in sets[i]!)
             {
                 if ((uint)ordinal >= (uint)lists.Length)
                 {
@@ -144,11 +161,11 @@ internal sealed class RuleIndex
                     residuals[ordinal] = residual = Residual(conjuncts!, field, ordinal, environment!);
                 }
 
-                lists[ordinal].Add(new Candidate(all[i], residual));
+                lists[ordinal][filled[ordinal]++] = new Candidate(all[i], residual, facets);
             }
         }
 
-        return new Level(field, [.. lists.Select(l => l.ToArray())], [.. filed.Select(i => new Candidate(all[i], null))]);
+        return new Level(field, lists, all, [.. filed]);
     }
 
     /// <summary>The operands of a top-level <c>&amp;&amp;</c> chain, left to right (one item when it is not a conjunction).</summary>
@@ -220,7 +237,20 @@ internal sealed class RuleIndex
     };
 
     /// <summary>The rules filed under one field: a list per value, and all of them for an event without a usable value.</summary>
-    private sealed record Level(FieldDefinition Field, Candidate[][] ByOrdinal, Candidate[] All);
+    private sealed class Level(FieldDefinition field, Candidate[][] byOrdinal, Rule[] rules, int[] filed)
+    {
+        private Candidate[]? _all;
+
+        public FieldDefinition Field { get; } = field;
+
+        public Candidate[][] ByOrdinal { get; } = byOrdinal;
+
+        /// <summary>
+        /// Every rule filed under the field, for an event whose value of it is unusable (which an always-present
+        /// field seldom gives): built when first asked for.
+        /// </summary>
+        public Candidate[] All => LazyInitializer.EnsureInitialized(ref _all, () => Array.ConvertAll(filed, i => new Candidate(rules[i], null)));
+    }
 
     /// <summary>
     /// The candidates of one event: up to <see cref="MaxFields"/> + 1 lists, each in policy order, merged as they are
@@ -328,12 +358,21 @@ internal readonly struct Candidate
     /// <param name="rule">The rule.</param>
     /// <param name="residual">The condition specialized to the index value; null to test the rule's whole condition.</param>
     public Candidate(Rule rule, Func<ChangeEvent, bool>? residual)
+        : this(rule, residual, RuleFacetMask.Of(rule))
+    {
+    }
+
+    /// <summary>Creates the candidate of a rule whose <see cref="RuleFacetMask"/> is known.</summary>
+    /// <param name="rule">The rule.</param>
+    /// <param name="residual">The condition specialized to the index value; null to test the rule's whole condition.</param>
+    /// <param name="facets">The rule's mask.</param>
+    public Candidate(Rule rule, Func<ChangeEvent, bool>? residual, int facets)
     {
         Rule = rule;
         _residual = residual;
         Index = rule.Index;
         Id = rule.Id;
-        Facets = RuleFacetMask.Of(rule);
+        Facets = facets;
         AlwaysMatches = ReferenceEquals(residual, AlwaysTrue);
     }
 

@@ -100,13 +100,14 @@ internal static class PolicyCompiler
         {
             var r = declared.Rules[index];
             var when = CompileExpression(r.When);
-            var targets = r.Targets
+            // A rule without targets or escalations (most rules of a large policy) builds no query for them.
+            var targets = r.Targets.Count == 0 ? [] : r.Targets
                 .Where(t => clockMap.ContainsKey(t.Clock.Value))
                 .Select(t => t.Waived
                     ? new TargetDefinition(clockMap[t.Clock.Value], new SlaAmount(NodaTime.Duration.Zero, 0, PolicyReader.NoneKeyword), TargetCalendar.Owner) { Waived = true }
                     : new TargetDefinition(clockMap[t.Clock.Value], ToAmount(t.Within), ToTargetCalendar(t.Calendar, calendarMap)))
                 .ToImmutableArray();
-            var escalations = r.Escalations
+            var escalations = r.Escalations.Count == 0 ? [] : r.Escalations
                 .Where(e => clockMap.ContainsKey(e.Clock.Value))
                 .Select((e, order) => new EscalationStepDefinition(
                     clockMap[e.Clock.Value],

@@ -259,11 +259,12 @@ internal sealed partial class PolicyReader
     /// <summary>The scalar under the key <c>id</c> of a mapping, or null.</summary>
     private static YamlScalar? IdOf(YamlMapping m)
     {
-        foreach (var entry in m.Entries)
+        var entries = m.Entries;
+        for (var i = 0; i < entries.Count; i++)
         {
-            if (entry.Key.Value == "id")
+            if (entries[i].Key.Value == "id")
             {
-                return entry.Value as YamlScalar;
+                return entries[i].Value as YamlScalar;
             }
         }
 

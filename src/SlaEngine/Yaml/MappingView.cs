@@ -27,8 +27,10 @@ internal sealed class MappingView
         What = what;
         _diagnostics = diagnostics;
         _entries = new List<KeyValuePair<YamlScalar, YamlNode>>(mapping.Entries.Count);
-        foreach (var entry in mapping.Entries)
+        var entries = mapping.Entries;
+        for (var i = 0; i < entries.Count; i++)
         {
+            var entry = entries[i];
             if (allowed.Contains(entry.Key.Value))
             {
                 _entries.Add(entry);
@@ -109,7 +111,13 @@ internal sealed class MappingView
             return null;
         }
 
-        return node is null ? null : ExpectScalar(node, $"'{key}' in {What}", _diagnostics);
+        // The description is written only for a node of the wrong shape: most scalars are scalars.
+        return node switch
+        {
+            null => null,
+            YamlScalar scalar => scalar,
+            _ => ExpectScalar(node, $"'{key}' in {What}", _diagnostics),
+        };
     }
 
     public string? Text(string key, bool required = false) => Scalar(key, required)?.Value;
