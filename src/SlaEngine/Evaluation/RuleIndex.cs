@@ -69,7 +69,8 @@ internal sealed class RuleIndex
         // Rules that share a condition's tree (the loader compiles a repeated text once) share its analysis.
         var sets = fields.ToDictionary(f => f, f =>
         {
-            var known = new Dictionary<Expr, IReadOnlySet<int>?>(ReferenceEqualityComparer.Instance);
+            // Kept as arrays: the index enumerates them once per rule and level, and an array does so without allocating.
+            var known = new Dictionary<Expr, int[]?>(ReferenceEqualityComparer.Instance);
             return all.Select(r =>
             {
                 if (!r.HasWhen)
@@ -79,7 +80,7 @@ internal sealed class RuleIndex
 
                 if (!known.TryGetValue(r.When.Syntax, out var set))
                 {
-                    known[r.When.Syntax] = set = ConditionAnalysis.PossibleEnumOrdinals(r.When, f);
+                    known[r.When.Syntax] = set = ConditionAnalysis.PossibleEnumOrdinals(r.When, f)?.Order().ToArray();
                 }
 
                 return set;
@@ -105,7 +106,7 @@ internal sealed class RuleIndex
         return new RuleIndex([.. levels], [.. unfiled.Select(i => new Candidate(all[i], null))], all);
     }
 
-    private static Level BuildLevel(Rule[] all, List<int> filed, FieldDefinition field, IReadOnlySet<int>?[] sets, ExpressionEnvironment? environment)
+    private static Level BuildLevel(Rule[] all, List<int> filed, FieldDefinition field, int[]?[] sets, ExpressionEnvironment? environment)
     {
         // Each value's list is sized before it is filled: a large policy files tens of thousands of rules per field.
         var counts = new int[field.EnumValues.Length];

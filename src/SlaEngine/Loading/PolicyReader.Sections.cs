@@ -249,8 +249,8 @@ internal sealed partial class PolicyReader
             approval,
             view.ScalarList("consulted"),
             view.ScalarList("informed"),
-            view.Node("targets") is { } targets ? ReadTargets(targets, ruleName) : [],
-            view.Node("escalations") is { } escalations ? ReadEscalations(escalations, ruleName) : [],
+            view.Node("targets") is { } targets ? ReadTargets(targets, ruleName) : Array.Empty<TargetDecl>(),
+            view.Node("escalations") is { } escalations ? ReadEscalations(escalations, ruleName) : Array.Empty<EscalationDecl>(),
             ReadNotice(view.Node("notice"), ruleName),
             view.Bool("final") ?? false,
             m.Location);

@@ -135,15 +135,16 @@ public sealed class ReloadFuzzTests : IDisposable
             current = next;
             if (random.Next(4) == 0)
             {
-                // Let it settle now and then: a poll, then the confirming read. The newest version must be in force.
-                time.Advance(Poll);
-                time.Advance(Debounce);
-                source.Current.Version.Should().Be($"v{current}", "the writer finished operation {0}", op);
+                // Let it settle now and then: a poll, then the confirming read (again if a late notification of the
+                // real watcher restarted the debounce). The newest version must then be in force.
+                var expected = $"v{current}";
+                time.AdvanceUntil(Poll, Debounce, () => source.Current.Version == expected);
+                source.Current.Version.Should().Be(expected, "the writer finished operation {0}", op);
             }
         }
 
-        time.Advance(Poll);
-        time.Advance(Debounce);
+        var last = $"v{current}";
+        time.AdvanceUntil(Poll, Debounce, () => source.Current.Version == last);
         await stop.CancelAsync();
         var counts = await Task.WhenAll(workers);
 
