@@ -35,7 +35,7 @@ internal sealed class RuleIndex
         Facets = new RuleFacets.Table(rules);
     }
 
-    /// <summary>The trace entries of each rule, by <see cref="Rule.Index"/>, built once so decisions share them.</summary>
+    /// <summary>The trace entries of each rule, by <see cref="Rule.Index"/>, each built once when first needed so decisions share them.</summary>
     public RuleFacets.Table Facets { get; }
 
     /// <summary>The first field the rules are indexed by, or null when no field constrains any rule.</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Runtime.ExceptionServices;
 using SlaEngine.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -43,6 +44,12 @@ internal static class YamlTreeReader
         try
         {
             return reader.ReadDocument();
+        }
+        catch (HandOverFault fault)
+        {
+            // A fault of the observer is the caller's, not the YAML's: it leaves as it was thrown.
+            ExceptionDispatchInfo.Throw(fault.InnerException!);
+            throw;
         }
         catch (YamlException ex)
         {
@@ -380,7 +387,16 @@ internal static class YamlTreeReader
                 }
                 else
                 {
-                    handOver(item);
+                    try
+                    {
+                        handOver(item);
+                    }
+#pragma warning disable CA1031 // Carried out of the reader's own catches, and rethrown as it was by Read.
+                    catch (Exception ex)
+#pragma warning restore CA1031
+                    {
+                        throw new HandOverFault(ex);
+                    }
                 }
             }
 
@@ -400,4 +416,7 @@ internal static class YamlTreeReader
     }
 
     internal static string Shorten(string value) => Text.Excerpt.Shorten(value);
+
+    /// <summary>Carries a fault of a <see cref="SequenceObserver"/> past the catches that turn YamlDotNet's faults into diagnostics.</summary>
+    private sealed class HandOverFault(Exception inner) : Exception("a sequence observer failed", inner);
 }

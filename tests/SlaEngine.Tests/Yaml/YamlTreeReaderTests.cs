@@ -251,4 +251,31 @@ public sealed class YamlTreeReaderTests
     {
         Load(yaml).ShouldHaveOneError(DiagnosticCodes.EmptyDocument, line, column);
     }
+
+    [Fact]
+    public void A_fault_of_a_sequence_observer_leaves_the_reader_as_it_was_thrown_and_is_not_a_yaml_error()
+    {
+        // Were it caught with YamlDotNet's faults, a bug in the loader would be reported as a syntax error of the file.
+        var observer = new SlaEngine.Yaml.SequenceObserver("rules", _ => throw new InvalidOperationException("a fault of the observer"));
+        var diagnostics = new DiagnosticBag();
+
+        var read = () => SlaEngine.Yaml.YamlTreeReader.Read("rules:\n  - { id: a }\n", "p.yaml", diagnostics, observer);
+
+        read.Should().Throw<InvalidOperationException>().WithMessage("a fault of the observer");
+        diagnostics.Count.Should().Be(0);
+    }
+
+    [Fact]
+    public void An_observer_fault_of_a_type_the_reader_takes_from_YamlDotNet_is_not_taken_for_a_syntax_error()
+    {
+        // The reader turns YamlDotNet's FormatException into a syntax error; the observer's is the loader's fault, which
+        // the loader's last guard reports as a fault in SlaEngine.
+        var observer = new SlaEngine.Yaml.SequenceObserver("rules", _ => throw new FormatException("boom"));
+        var diagnostics = new DiagnosticBag();
+
+        var read = () => SlaEngine.Yaml.YamlTreeReader.Read("rules:\n  - { id: a }\n", "p.yaml", diagnostics, observer);
+
+        read.Should().Throw<FormatException>();
+        diagnostics.Count.Should().Be(0);
+    }
 }
