@@ -44,6 +44,7 @@ internal static class BoundedFile
 
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1, FileOptions.SequentialScan);
             var buffer = new byte[(int)Math.Min(Math.Max(length, 4096), max + 1L)];
+            var probe = new byte[1];
             var total = 0;
             while (true)
             {
@@ -56,7 +57,16 @@ internal static class BoundedFile
                         return false;
                     }
 
+                    // A file of the length it reported fills the buffer exactly: look one byte further before growing
+                    // it, so that such a file is read into one array, not copied into a larger one and back.
+                    if (stream.Read(probe, 0, 1) == 0)
+                    {
+                        break;
+                    }
+
                     Array.Resize(ref buffer, (int)Math.Min(buffer.Length * 2L, max + 1L));
+                    buffer[total++] = probe[0];
+                    continue;
                 }
 
                 var read = stream.Read(buffer, total, buffer.Length - total);
